@@ -1,0 +1,57 @@
+# LocalGov Pattern Library. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install frontend run migrate demo test test-fast lint format worker clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed (set PYTHON=/path/to/python3.11)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+
+frontend: ## Install GOV.UK Frontend from npm and copy its assets into static/
+	@if [ -f package.json ]; then npm ci --no-audit --no-fund --silent && node scripts/copy-frontend.mjs; fi
+
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --no-input
+
+demo: migrate ## Load the demo content and create the admin user (idempotent)
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_admin
+
+run: install frontend demo ## Set everything up and serve the site with demo content on 127.0.0.1:8000
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+worker: install ## Run the background worker (search indexing, webhooks, reminders)
+	$(MANAGE) db_worker
+
+test: install frontend ## Run the whole test suite (DATABASE_URL picks the database; SQLite by default)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install ## ruff, manage.py check and makemigrations --check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
+
+format: install ## Fix what ruff can fix and format the code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean: ## Remove the virtualenv, the SQLite database and collected files
+	rm -rf $(VENV) db.sqlite3 staticfiles .test-media node_modules

@@ -1,0 +1,349 @@
+"""StreamField blocks for service patterns and processes.
+
+Small StructBlocks composed into one StreamBlock per section. Every block validates what an editor
+types and names the field at fault; checks that need the rest of the page (a step naming a role the
+process defines) live in ``pattern_pages.validation``.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .validation import LEGISLATION_HOSTS, is_legislation_url
+
+REF_HELP = _(
+    "A short reference other steps use to point at this one, e.g. 'check-eligibility'. "
+    "Lower-case letters, numbers and hyphens."
+)
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+
+
+class StructBlockValidationMixin:
+    """Collects errors per child field and raises them together, so each shows on its own field."""
+
+    def field_errors(self, value):
+        """Return ``{child_name: message}`` for the problems in ``value``."""
+        return {}
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = self.field_errors(value)
+        if errors:
+            raise blocks.StructBlockValidationError(
+                block_errors={name: ValidationError(message) for name, message in errors.items()}
+            )
+        return value
+
+
+class RefBlock(blocks.RegexBlock):
+    def __init__(self, **kwargs):
+        super().__init__(
+            regex=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+            max_length=60,
+            error_messages={
+                "invalid": _("Use lower-case letters, numbers and single hyphens, e.g. 'check-eligibility'.")
+            },
+            help_text=REF_HELP,
+            **kwargs,
+        )
+
+
+# ----- prose sections -------------------------------------------------------------------------
+
+
+class InsetTextBlock(blocks.StructBlock):
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/inset_text.html"
+        description = _("Text set apart from the content around it (GOV.UK inset text).")
+
+
+class WarningTextBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=500)
+
+    class Meta:
+        icon = "warning"
+        template = "blocks/warning_text.html"
+        description = _("A warning a user must not miss (GOV.UK warning text).")
+
+
+class DetailsBlock(blocks.StructBlock):
+    summary = blocks.CharBlock(max_length=200)
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "arrow-down"
+        template = "blocks/details.html"
+        description = _("Extra information that only some users need, shown on request.")
+
+
+class ProseBlock(blocks.StreamBlock):
+    """Free prose: paragraphs with GOV.UK inset, warning and details blocks."""
+
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        template="blocks/paragraph.html",
+        description=_("A paragraph of text with headings, lists and links."),
+    )
+    inset_text = InsetTextBlock()
+    warning_text = WarningTextBlock()
+    details = DetailsBlock()
+    image = ImageBlock(template="blocks/image.html", description=_("An image with alternative text."))
+
+    class Meta:
+        template = "blocks/prose.html"
+
+
+# ----- service patterns -----------------------------------------------------------------------
+
+
+class UserNeedBlock(blocks.StructBlock):
+    """A user need in the form "As a … I need … so that …"."""
+
+    as_a = blocks.CharBlock(max_length=200, label=_("As a"), help_text=_("e.g. 'parent of a child starting school'"))
+    i_need = blocks.CharBlock(max_length=300, label=_("I need"), help_text=_("e.g. 'to apply for a school place'"))
+    so_that = blocks.CharBlock(
+        max_length=300, label=_("So that"), help_text=_("e.g. 'my child has a school to go to in September'")
+    )
+
+    class Meta:
+        icon = "user"
+        template = "blocks/user_need.html"
+        description = _("A user need: As a … I need … so that …")
+
+
+class ProcessStepReferenceBlock(StructBlockValidationMixin, blocks.StructBlock):
+    """Points at a step of a process page by that step's reference."""
+
+    process = blocks.PageChooserBlock(page_type="pattern_pages.ProcessPage")
+    step = RefBlock(label=_("Process step reference"))
+
+    class Meta:
+        icon = "link"
+        description = _("A process step this pattern step triggers.")
+
+    def field_errors(self, value):
+        process = value.get("process")
+        ref = value.get("step")
+        if process and ref:
+            refs = process.specific.step_refs()
+            if ref not in refs:
+                known = ", ".join(sorted(refs)) or _("none")
+                return {"step": _("'%(ref)s' is not a step of '%(process)s'. Its steps are: %(known)s.")
+                        % {"ref": ref, "process": process.title, "known": known}}
+        return {}
+
+    def get_api_representation(self, value, context=None):
+        process = value.get("process")
+        return {
+            "process": page_reference(process),
+            "step": value.get("step"),
+        }
+
+
+class PatternStepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=200, help_text=_("What the page asks or tells, e.g. 'Child's date of birth'"))
+    user_action = blocks.TextBlock(label=_("What the user does"))
+    components = blocks.ListBlock(
+        SnippetChooserBlock("pattern_pages.DesignSystemComponent"),
+        label=_("GOV.UK Design System components"),
+        help_text=_("The components and patterns this step uses."),
+    )
+    content_guidance = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, required=False)
+    example_screen = ImageBlock(required=False, label=_("Example screen"))
+    process_steps = blocks.ListBlock(
+        ProcessStepReferenceBlock(), default=[], label=_("Process steps it triggers")
+    )
+
+    class Meta:
+        icon = "list-ol"
+        template = "blocks/pattern_step.html"
+        description = _("One step of the pattern as the user meets it.")
+
+    def get_api_representation(self, value, context=None):
+        data = super().get_api_representation(value, context)
+        data["components"] = [component_reference(c) for c in value.get("components") or [] if c]
+        return data
+
+
+class VariantBlock(blocks.StructBlock):
+    name = blocks.CharBlock(max_length=200)
+    when_to_use = blocks.TextBlock(label=_("When to use this variant"))
+    description = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "copy"
+        template = "blocks/variant.html"
+        description = _("A variation of the pattern and when to choose it.")
+
+
+class ResearchBlock(StructBlockValidationMixin, blocks.StructBlock):
+    RATINGS = {
+        0: _("0 – no research"),
+        1: _("1 – tested informally"),
+        2: _("2 – tested with users"),
+        3: _("3 – tested with users across several councils"),
+    }
+
+    method = blocks.ChoiceBlock(
+        choices=[
+            ("usability-testing", _("Usability testing")),
+            ("interviews", _("Interviews")),
+            ("survey", _("Survey")),
+            ("analytics", _("Analytics")),
+            ("accessibility-audit", _("Accessibility audit")),
+            ("desk-research", _("Desk research")),
+        ]
+    )
+    date = blocks.DateBlock()
+    participants = blocks.IntegerBlock(min_value=0, help_text=_("How many people took part."))
+    findings = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+    rating = blocks.IntegerBlock(
+        label=_("Research rating"), help_text=_("0 (no research) to 3 (tested across several councils)")
+    )
+
+    class Meta:
+        icon = "search"
+        template = "blocks/research.html"
+        description = _("A piece of research behind the pattern, and how strong it is.")
+
+    def field_errors(self, value):
+        rating = value.get("rating")
+        if rating is not None and rating not in self.RATINGS:
+            return {"rating": _("The research rating must be 0, 1, 2 or 3, not %(rating)s.") % {"rating": rating}}
+        return {}
+
+
+class RelatedBlock(blocks.StreamBlock):
+    pattern = blocks.PageChooserBlock(page_type="pattern_pages.ServicePatternPage", icon="doc-full")
+    process = blocks.PageChooserBlock(page_type="pattern_pages.ProcessPage", icon="cogs")
+
+    class Meta:
+        template = "blocks/related.html"
+
+
+# ----- processes ------------------------------------------------------------------------------
+
+
+class RoleBlock(blocks.StructBlock):
+    """A swimlane of the process."""
+
+    name = blocks.CharBlock(max_length=100, help_text=_("e.g. 'Admissions officer'. Steps name their role by this."))
+    kind = blocks.ChoiceBlock(
+        choices=[
+            ("resident", _("Resident")),
+            ("council-officer", _("Council officer")),
+            ("partner", _("Partner")),
+            ("system", _("System")),
+        ]
+    )
+    description = blocks.TextBlock(required=False)
+
+    class Meta:
+        icon = "group"
+        description = _("A role that takes part in the process (a swimlane).")
+
+
+class SystemBlock(blocks.StructBlock):
+    name = blocks.CharBlock(max_length=100, help_text=_("e.g. 'Case management system'"))
+    description = blocks.TextBlock(required=False)
+
+    class Meta:
+        icon = "cog"
+        description = _("A system the process uses.")
+
+
+class DecisionOutcomeBlock(blocks.StructBlock):
+    answer = blocks.CharBlock(max_length=200, help_text=_("e.g. 'Eligible'"))
+    next_step = RefBlock(label=_("Next step reference"))
+
+
+class DecisionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=300, required=False, help_text=_("e.g. 'Is the child eligible?'"))
+    outcomes = blocks.ListBlock(DecisionOutcomeBlock(), default=[])
+
+
+class ProcessStepBlock(blocks.StructBlock):
+    ref = RefBlock(label=_("Reference"))
+    title = blocks.CharBlock(max_length=200)
+    role = blocks.CharBlock(max_length=100, help_text=_("The name of one of this process's roles."))
+    system = blocks.CharBlock(
+        max_length=100, required=False, help_text=_("The name of one of this process's systems, if any.")
+    )
+    description = blocks.TextBlock(required=False)
+    inputs = blocks.ListBlock(blocks.CharBlock(max_length=200), default=[])
+    outputs = blocks.ListBlock(blocks.CharBlock(max_length=200), default=[])
+    time_limit = blocks.CharBlock(max_length=100, required=False, help_text=_("e.g. '5 working days'"))
+    legislation = blocks.CharBlock(
+        max_length=300,
+        required=False,
+        help_text=_("For a step with a statutory basis: the title of one of this process's legislation entries."),
+    )
+    decision = DecisionBlock(required=False)
+
+    class Meta:
+        icon = "list-ol"
+        template = "blocks/process_step.html"
+        description = _("One step of the process: who does it, in which system, and what comes next.")
+
+
+class LegislationBlock(StructBlockValidationMixin, blocks.StructBlock):
+    title = blocks.CharBlock(max_length=300, help_text=_("e.g. 'School Standards and Framework Act 1998'"))
+    section = blocks.CharBlock(max_length=100, required=False, help_text=_("e.g. 'section 86'"))
+    url = blocks.URLBlock(label=_("legislation.gov.uk URL"))
+    duty_or_power = blocks.ChoiceBlock(
+        choices=[("duty", _("Duty")), ("power", _("Power")), ("guidance", _("Statutory guidance"))]
+    )
+
+    class Meta:
+        icon = "doc-full-inverse"
+        template = "blocks/legislation.html"
+        description = _("Legislation that requires or governs the process.")
+
+    def field_errors(self, value):
+        url = value.get("url")
+        if url and not is_legislation_url(url):
+            return {
+                "url": _("Link to the legislation on %(host)s, e.g. https://www.legislation.gov.uk/ukpga/1998/31/section/86")
+                % {"host": LEGISLATION_HOSTS[0]}
+            }
+        return {}
+
+
+class DataItemBlock(blocks.StructBlock):
+    item = blocks.CharBlock(max_length=200, help_text=_("e.g. 'Child's date of birth'"))
+    purpose = blocks.TextBlock()
+    retention_period = blocks.CharBlock(max_length=100, help_text=_("e.g. '6 years after the end of the case'"))
+
+    class Meta:
+        icon = "table"
+        description = _("Data the process holds, why, and for how long.")
+
+
+class PerformanceMeasureBlock(blocks.StructBlock):
+    name = blocks.CharBlock(max_length=200)
+    description = blocks.TextBlock(required=False)
+    target = blocks.CharBlock(max_length=100, required=False, help_text=_("e.g. '95% within 20 working days'"))
+
+    class Meta:
+        icon = "success"
+        description = _("How the process's performance is measured.")
+
+
+# ----- API helpers ----------------------------------------------------------------------------
+
+
+def page_reference(page):
+    """The ``{id, slug, title, url}`` a reference to a page expands to in the API."""
+    if page is None:
+        return None
+    return {"id": page.pk, "slug": page.slug, "title": page.title, "url": page.get_url()}
+
+
+def component_reference(component):
+    return {"id": component.pk, "slug": component.slug, "title": component.name, "url": component.url}
+

@@ -1,0 +1,43 @@
+from .pages import (
+    ContentPage,
+    HomePage,
+    Maturity,
+    PatternIndexPage,
+    ProcessIndexPage,
+    ProcessPage,
+    ServicePatternPage,
+)
+from .taxonomy import (
+    ComponentKind,
+    ComponentStatus,
+    Council,
+    CouncilType,
+    DesignSystemComponent,
+    Function,
+    LifeEvent,
+    Nation,
+    PatternType,
+    ProvidingTier,
+    Service,
+)
+
+__all__ = [
+    "ComponentKind",
+    "ComponentStatus",
+    "ContentPage",
+    "Council",
+    "CouncilType",
+    "DesignSystemComponent",
+    "Function",
+    "HomePage",
+    "LifeEvent",
+    "Maturity",
+    "Nation",
+    "PatternIndexPage",
+    "PatternType",
+    "ProcessIndexPage",
+    "ProcessPage",
+    "ProvidingTier",
+    "Service",
+    "ServicePatternPage",
+]

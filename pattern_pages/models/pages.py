@@ -1,0 +1,289 @@
+"""The page tree: home → pattern index → service patterns, home → process index → processes,
+and plain content pages for guidance."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .. import blocks
+from ..validation import as_stream_error, process_step_errors
+
+SEMVER = RegexValidator(
+    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$",
+    _("Use a semantic version: three numbers separated by dots, e.g. 1.2.0."),
+)
+
+
+class Maturity(models.TextChoices):
+    EXPERIMENTAL = "experimental", _("Experimental")
+    BETA = "beta", _("Beta")
+    STABLE = "stable", _("Stable")
+    DEPRECATED = "deprecated", _("Deprecated")
+
+
+def prose_field(**kwargs):
+    return StreamField(blocks.ProseBlock(), blank=True, **kwargs)
+
+
+class HomePage(Page):
+    introduction = RichTextField(blank=True, features=blocks.RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
+
+    max_count_per_parent = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["pattern_pages.PatternIndexPage", "pattern_pages.ProcessIndexPage", "pattern_pages.ContentPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["patterns"] = (
+            ServicePatternPage.objects.live().public().filter(locale=self.locale)
+            .select_related("pattern_type").order_by("title")
+        )
+        context["processes"] = ProcessPage.objects.live().public().filter(locale=self.locale).order_by("title")
+        return context
+
+
+class IndexPage(Page):
+    """An index of the pages below it."""
+
+    introduction = RichTextField(blank=True, features=blocks.RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
+
+    parent_page_types = ["pattern_pages.HomePage"]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = self.get_children().live().public().specific().order_by("title")
+        return context
+
+
+class PatternIndexPage(IndexPage):
+    max_count_per_parent = 1
+    subpage_types = ["pattern_pages.ServicePatternPage"]
+
+    class Meta:
+        verbose_name = _("pattern index page")
+
+
+class ProcessIndexPage(IndexPage):
+    max_count_per_parent = 1
+    subpage_types = ["pattern_pages.ProcessPage"]
+
+    class Meta:
+        verbose_name = _("process index page")
+
+
+class ContentPage(Page):
+    """Guidance: about the library, how to contribute, the service standard."""
+
+    summary = models.TextField(blank=True, max_length=500)
+    body = prose_field()
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    api_fields = [APIField("summary"), APIField("body")]
+
+    parent_page_types = ["pattern_pages.HomePage", "pattern_pages.ContentPage"]
+    subpage_types = ["pattern_pages.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+
+
+class ServicePatternPage(Page):
+    """A reusable, user-facing design for a kind of service, in the GOV.UK Design System's pattern anatomy."""
+
+    summary = models.TextField(max_length=500, help_text=_("One or two sentences: what the pattern is for."))
+    pattern_type = models.ForeignKey(
+        "pattern_pages.PatternType", null=True, blank=False, on_delete=models.PROTECT, related_name="patterns"
+    )
+    services = ParentalManyToManyField("pattern_pages.Service", blank=True, related_name="patterns")
+    life_events = ParentalManyToManyField("pattern_pages.LifeEvent", blank=True, related_name="patterns")
+    maturity = models.CharField(max_length=20, choices=Maturity.choices, default=Maturity.EXPERIMENTAL)
+    version = models.CharField(
+        max_length=20, default="0.1.0", validators=[SEMVER],
+        help_text=_("Semantic version, e.g. 1.2.0. Raise the first number for a change that breaks existing services."),
+    )
+    review_by = models.DateField(null=True, blank=True, help_text=_("When this pattern should next be reviewed."))
+    owner_council = models.ForeignKey(
+        "pattern_pages.Council", null=True, blank=True, on_delete=models.SET_NULL, related_name="owned_patterns"
+    )
+    when_to_use = prose_field()
+    when_not_to_use = prose_field()
+    how_it_works = prose_field()
+    user_needs = StreamField([("user_need", blocks.UserNeedBlock())], blank=True)
+    steps = StreamField([("step", blocks.PatternStepBlock())], blank=True)
+    variants = StreamField([("variant", blocks.VariantBlock())], blank=True)
+    accessibility = prose_field()
+    research = StreamField([("research", blocks.ResearchBlock())], blank=True)
+    related = StreamField(blocks.RelatedBlock(), blank=True, verbose_name=_("related patterns and processes"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("pattern_type"),
+                FieldPanel("services"),
+                FieldPanel("life_events"),
+                FieldRowPanel([FieldPanel("maturity"), FieldPanel("version"), FieldPanel("review_by")]),
+                FieldPanel("owner_council"),
+            ],
+            heading=_("About this pattern"),
+        ),
+        FieldPanel("when_to_use"),
+        FieldPanel("when_not_to_use"),
+        FieldPanel("how_it_works"),
+        FieldPanel("user_needs"),
+        FieldPanel("steps"),
+        FieldPanel("variants"),
+        FieldPanel("accessibility"),
+        FieldPanel("research"),
+        FieldPanel("related"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("when_to_use"),
+        index.SearchField("how_it_works"),
+        index.SearchField("steps"),
+        index.SearchField("user_needs"),
+        index.RelatedFields("pattern_type", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("services", [index.SearchField("name", boost=2), index.SearchField("lgsl_code")]),
+        index.RelatedFields("life_events", [index.SearchField("name")]),
+        index.FilterField("maturity"),
+        index.FilterField("pattern_type"),
+        index.FilterField("locale"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("pattern_type"),
+        APIField("services"),
+        APIField("life_events"),
+        APIField("maturity"),
+        APIField("version"),
+        APIField("review_by"),
+        APIField("owner_council"),
+        APIField("when_to_use"),
+        APIField("when_not_to_use"),
+        APIField("how_it_works"),
+        APIField("user_needs"),
+        APIField("steps"),
+        APIField("variants"),
+        APIField("accessibility"),
+        APIField("research"),
+        APIField("related"),
+    ]
+
+    parent_page_types = ["pattern_pages.PatternIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("service pattern")
+
+    def component_ids(self):
+        """The ids of the Design System components named by the pattern's steps."""
+        return {
+            component.pk
+            for step in self.steps
+            for component in step.value.get("components") or []
+            if component is not None
+        }
+
+
+class ProcessPage(Page):
+    """How a service is delivered behind the scenes: roles, systems, steps, legislation and data."""
+
+    summary = models.TextField(max_length=500, help_text=_("One or two sentences: what the process delivers."))
+    services = ParentalManyToManyField("pattern_pages.Service", blank=True, related_name="processes")
+    owner_council = models.ForeignKey(
+        "pattern_pages.Council", null=True, blank=True, on_delete=models.SET_NULL, related_name="owned_processes"
+    )
+    review_by = models.DateField(null=True, blank=True, help_text=_("When this process should next be reviewed."))
+    trigger = models.TextField(help_text=_("What starts the process, e.g. 'A parent submits an application'."))
+    outcome = models.TextField(help_text=_("What the process produces, e.g. 'The child is offered a school place'."))
+    roles = StreamField([("role", blocks.RoleBlock())], blank=True, verbose_name=_("roles (swimlanes)"))
+    systems = StreamField([("system", blocks.SystemBlock())], blank=True, verbose_name=_("systems used"))
+    steps = StreamField([("step", blocks.ProcessStepBlock())], blank=True)
+    legislation = StreamField([("legislation", blocks.LegislationBlock())], blank=True)
+    data_held = StreamField([("data_item", blocks.DataItemBlock())], blank=True)
+    performance_measures = StreamField([("measure", blocks.PerformanceMeasureBlock())], blank=True)
+    supported_patterns = StreamField(
+        [("pattern", blocks.blocks.PageChooserBlock(page_type="pattern_pages.ServicePatternPage"))],
+        blank=True,
+        verbose_name=_("patterns it supports"),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("services"), FieldPanel("owner_council"), FieldPanel("review_by")],
+            heading=_("About this process"),
+        ),
+        FieldPanel("trigger"),
+        FieldPanel("outcome"),
+        FieldPanel("roles"),
+        FieldPanel("systems"),
+        FieldPanel("steps"),
+        FieldPanel("legislation"),
+        FieldPanel("data_held"),
+        FieldPanel("performance_measures"),
+        FieldPanel("supported_patterns"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("trigger"),
+        index.SearchField("outcome"),
+        index.SearchField("steps"),
+        index.SearchField("legislation"),
+        index.RelatedFields("services", [index.SearchField("name", boost=2), index.SearchField("lgsl_code")]),
+        index.FilterField("locale"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("services"),
+        APIField("owner_council"),
+        APIField("review_by"),
+        APIField("trigger"),
+        APIField("outcome"),
+        APIField("roles"),
+        APIField("systems"),
+        APIField("steps"),
+        APIField("legislation"),
+        APIField("data_held"),
+        APIField("performance_measures"),
+        APIField("supported_patterns"),
+    ]
+
+    parent_page_types = ["pattern_pages.ProcessIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("process")
+
+    def step_refs(self):
+        return [str(step.value.get("ref")) for step in self.steps]
+
+    def clean(self):
+        super().clean()
+        errors = process_step_errors(self.roles, self.systems, self.steps, self.legislation)
+        if errors:
+            raise ValidationError({"steps": as_stream_error(errors)})
+

@@ -1,0 +1,97 @@
+"""Checks that need more than one block: a process step must name a role, system and legislation
+entry the same process defines, and a decision must point at a step that exists.
+
+The page form shows each problem on the block and field at fault; ``Page.clean`` runs the same checks
+so that nothing saved by other routes (importers, the shell) escapes them.
+"""
+
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+LEGISLATION_HOSTS = ("www.legislation.gov.uk", "legislation.gov.uk")
+
+
+def is_legislation_url(url):
+    """True for an https or http URL on legislation.gov.uk, e.g. https://www.legislation.gov.uk/ukpga/1998/31."""
+    parts = urlsplit(url)
+    return parts.scheme in {"http", "https"} and parts.hostname in LEGISLATION_HOSTS and len(parts.path) > 1
+
+
+def _names(stream_value, field="name"):
+    return {str(child.value.get(field, "")).strip() for child in stream_value or []}
+
+
+def process_step_errors(roles, systems, steps, legislation):
+    """Return ``{step_index: {child_name: message}}`` for the steps of a process that do not fit it.
+
+    >>> process_step_errors(roles, systems, steps, legislation)
+    {2: {'role': "'Caseworker' is not one of this process's roles: Resident, Admissions officer."}}
+    """
+    role_names = _names(roles)
+    system_names = _names(systems)
+    legislation_titles = _names(legislation, "title")
+    refs = [str(child.value.get("ref", "")) for child in steps or []]
+    errors = {}
+    seen = set()
+    for index, child in enumerate(steps or []):
+        step = child.value
+        step_errors = {}
+        ref = refs[index]
+        if ref in seen:
+            step_errors["ref"] = _("Another step already uses the reference '%(ref)s'.") % {"ref": ref}
+        seen.add(ref)
+        role = str(step.get("role") or "").strip()
+        if role and role not in role_names:
+            step_errors["role"] = _("'%(name)s' is not one of this process's roles: %(known)s.") % {
+                "name": role,
+                "known": ", ".join(sorted(role_names)) or _("none defined yet"),
+            }
+        system = str(step.get("system") or "").strip()
+        if system and system not in system_names:
+            step_errors["system"] = _("'%(name)s' is not one of this process's systems: %(known)s.") % {
+                "name": system,
+                "known": ", ".join(sorted(system_names)) or _("none defined yet"),
+            }
+        law = str(step.get("legislation") or "").strip()
+        if law and law not in legislation_titles:
+            step_errors["legislation"] = _(
+                "'%(name)s' is not the title of one of this process's legislation entries: %(known)s."
+            ) % {"name": law, "known": ", ".join(sorted(legislation_titles)) or _("none defined yet")}
+        decision = step.get("decision") or {}
+        missing = [
+            outcome.get("next_step")
+            for outcome in decision.get("outcomes") or []
+            if outcome.get("next_step") and outcome.get("next_step") not in refs
+        ]
+        if missing:
+            step_errors["decision"] = _("The decision points at steps that do not exist: %(refs)s.") % {
+                "refs": ", ".join(missing)
+            }
+        if step_errors:
+            errors[index] = step_errors
+    return errors
+
+
+def as_stream_error(errors):
+    """Turn ``process_step_errors`` output into the error the StreamField widget shows on each block."""
+    from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+
+    return StreamBlockValidationError(
+        block_errors={
+            index: StructBlockValidationError(
+                block_errors={name: ValidationError(message) for name, message in fields.items()}
+            )
+            for index, fields in errors.items()
+        }
+    )
+
+
+def as_messages(errors):
+    """Flatten ``process_step_errors`` output into one readable message per problem."""
+    return [
+        _("Step %(number)s, %(field)s: %(message)s") % {"number": index + 1, "field": name, "message": message}
+        for index, fields in sorted(errors.items())
+        for name, message in fields.items()
+    ]

@@ -133,8 +133,10 @@ class ProcessStepReferenceBlock(StructBlockValidationMixin, blocks.StructBlock):
             refs = process.specific.step_refs()
             if ref not in refs:
                 known = ", ".join(sorted(refs)) or _("none")
-                return {"step": _("'%(ref)s' is not a step of '%(process)s'. Its steps are: %(known)s.")
-                        % {"ref": ref, "process": process.title, "known": known}}
+                return {
+                    "step": _("'%(ref)s' is not a step of '%(process)s'. Its steps are: %(known)s.")
+                    % {"ref": ref, "process": process.title, "known": known}
+                }
         return {}
 
     def get_api_representation(self, value, context=None):
@@ -155,9 +157,7 @@ class PatternStepBlock(blocks.StructBlock):
     )
     content_guidance = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, required=False)
     example_screen = ImageBlock(required=False, label=_("Example screen"))
-    process_steps = blocks.ListBlock(
-        ProcessStepReferenceBlock(), default=[], label=_("Process steps it triggers")
-    )
+    process_steps = blocks.ListBlock(ProcessStepReferenceBlock(), default=[], label=_("Process steps it triggers"))
 
     class Meta:
         icon = "list-ol"
@@ -308,7 +308,9 @@ class LegislationBlock(StructBlockValidationMixin, blocks.StructBlock):
         url = value.get("url")
         if url and not is_legislation_url(url):
             return {
-                "url": _("Link to the legislation on %(host)s, e.g. https://www.legislation.gov.uk/ukpga/1998/31/section/86")
+                "url": _(
+                    "Link to the legislation on %(host)s, e.g. https://www.legislation.gov.uk/ukpga/1998/31/section/86"
+                )
                 % {"host": LEGISLATION_HOSTS[0]}
             }
         return {}
@@ -346,4 +348,3 @@ def page_reference(page):
 
 def component_reference(component):
     return {"id": component.pk, "slug": component.slug, "title": component.name, "url": component.url}
-

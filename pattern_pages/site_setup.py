@@ -23,8 +23,9 @@ def ensure_home_page():
         home = root.add_child(instance=HomePage(title="LocalGov Pattern Library", slug="home", locale=english))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                            site_name="LocalGov Pattern Library")
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="LocalGov Pattern Library"
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.save()

@@ -28,3 +28,12 @@ def pattern_page(pattern_index):
 @pytest.fixture
 def process_page(process_index):
     return factories.ProcessPageFactory(parent=process_index)
+
+
+from tests.browser import browser_page, chromium  # noqa: E402,F401  (fixtures shared by browser tests)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "browser_page" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

@@ -8,9 +8,7 @@ from .base import env_bool, os
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY or len(SECRET_KEY) < 50:
-    raise ImproperlyConfigured(
-        "SECRET_KEY must be set in the environment (at least 50 characters) in production."
-    )
+    raise ImproperlyConfigured("SECRET_KEY must be set in the environment (at least 50 characters) in production.")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

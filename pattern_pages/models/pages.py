@@ -49,8 +49,11 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["patterns"] = (
-            ServicePatternPage.objects.live().public().filter(locale=self.locale)
-            .select_related("pattern_type").order_by("title")
+            ServicePatternPage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .select_related("pattern_type")
+            .order_by("title")
         )
         context["processes"] = ProcessPage.objects.live().public().filter(locale=self.locale).order_by("title")
         return context
@@ -120,7 +123,9 @@ class ServicePatternPage(Page):
     life_events = ParentalManyToManyField("pattern_pages.LifeEvent", blank=True, related_name="patterns")
     maturity = models.CharField(max_length=20, choices=Maturity.choices, default=Maturity.EXPERIMENTAL)
     version = models.CharField(
-        max_length=20, default="0.1.0", validators=[SEMVER],
+        max_length=20,
+        default="0.1.0",
+        validators=[SEMVER],
         help_text=_("Semantic version, e.g. 1.2.0. Raise the first number for a change that breaks existing services."),
     )
     review_by = models.DateField(null=True, blank=True, help_text=_("When this pattern should next be reviewed."))
@@ -286,4 +291,3 @@ class ProcessPage(Page):
         errors = process_step_errors(self.roles, self.systems, self.steps, self.legislation)
         if errors:
             raise ValidationError({"steps": as_stream_error(errors)})
-

@@ -55,7 +55,11 @@ class LifeEvent(TranslatableMixin, index.Indexed, models.Model):
     description = models.TextField(blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [index.SearchField("name", boost=2), index.SearchField("description"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.SearchField("description"),
+        index.AutocompleteField("name"),
+    ]
     api_fields = [APIField("slug"), APIField("name"), APIField("description")]
 
     class Meta(TranslatableMixin.Meta):
@@ -95,7 +99,9 @@ class ProvidingTier(models.TextChoices):
 class Service(TranslatableMixin, index.Indexed, models.Model):
     """Something a council does for residents or businesses, identified by its LGSL code."""
 
-    lgsl_code = models.PositiveIntegerField(_("LGSL code"), help_text=_("The Local Government Service List code, e.g. 524"))
+    lgsl_code = models.PositiveIntegerField(
+        _("LGSL code"), help_text=_("The Local Government Service List code, e.g. 524")
+    )
     name = models.CharField(max_length=255)
     description = models.TextField(blank=True)
     providing_tier = models.CharField(max_length=20, choices=ProvidingTier.choices, blank=True)
@@ -256,7 +262,11 @@ class DesignSystemComponent(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("url"),
         FieldPanel("status"),
     ]
-    search_fields = [index.SearchField("name", boost=2), index.SearchField("description"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.SearchField("description"),
+        index.AutocompleteField("name"),
+    ]
     api_fields = [
         APIField("slug"),
         APIField("name"),
@@ -274,4 +284,3 @@ class DesignSystemComponent(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_kind_display().lower()})"
-

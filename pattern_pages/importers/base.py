@@ -1,0 +1,393 @@
+"""What every reference-data importer shares: reading a CSV, checking each row, and upserting the rows.
+
+An importer reads the whole file, checks every row and reports every problem it finds before it writes
+anything. It then creates, updates or leaves alone one row per natural key (``lgsl_code``, ``gss_code``…)
+in the default locale, all in one transaction, so a file with a bad row imports nothing.
+
+Problems are reported as ``<file>, line <n>, column "<name>": <problem>``, for example::
+
+    esd-lgsl-services-2015.csv, line 17, column "Identifier": "abc" is not a whole number
+
+The line is the file's line where the row starts (the header is line 1), so it stays right for rows
+whose quoted fields span several lines.
+"""
+
+import csv
+import sys
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_slug
+from django.db import transaction
+from wagtail.models import Locale
+
+MAX_ERRORS_SHOWN = 20
+
+
+class ImportFailed(Exception):
+    """The file cannot be imported; ``problems`` lists every reason, one line each."""
+
+    def __init__(self, problems):
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        super().__init__(self.message)
+
+    @property
+    def message(self):
+        shown = self.problems[:MAX_ERRORS_SHOWN]
+        text = "\n".join(shown)
+        if len(self.problems) > len(shown):
+            text += f"\n… and {len(self.problems) - len(shown)} more problems"
+        return text
+
+
+class RowError(Exception):
+    """One problem with one row, raised while the row is read."""
+
+    def __init__(self, row, column, problem):
+        self.row, self.column, self.problem = row, column, problem
+        super().__init__(f'{row.where}, column "{column}": {problem}' if column else f"{row.where}: {problem}")
+
+
+@dataclass
+class Row:
+    """One CSV record, with the line of the file it starts on."""
+
+    source: str
+    line: int
+    values: dict
+
+    @property
+    def where(self):
+        return f"{self.source}, line {self.line}"
+
+    def error(self, column, problem):
+        return RowError(self, column, problem)
+
+    def raw(self, column):
+        return (self.values.get(column) or "").strip()
+
+    def text(self, column, *, required=False, max_length=None):
+        value = self.raw(column)
+        if required and not value:
+            raise self.error(column, "is empty")
+        if max_length and len(value) > max_length:
+            raise self.error(column, f"is {len(value)} characters long; at most {max_length} are allowed")
+        return value
+
+    def integer(self, column, *, required=True):
+        value = self.raw(column)
+        if not value:
+            if required:
+                raise self.error(column, "is empty")
+            return None
+        if not value.isdigit():
+            raise self.error(column, f'"{value}" is not a whole number')
+        return int(value)
+
+    def choice(self, column, choices: dict):
+        """The value of ``choices`` for this column's text, e.g. ``{"CTY": CouncilType.COUNTY}``."""
+        value = self.raw(column)
+        if value not in choices:
+            allowed = ", ".join(key for key in choices if key)
+            shown = f'"{value}"' if value else "the empty value"
+            raise self.error(column, f"{shown} is not one of: {allowed}")
+        return choices[value]
+
+    def slug(self, column, *, max_length=None):
+        value = self.text(column, required=True, max_length=max_length)
+        try:
+            validate_slug(value)
+        except ValidationError:
+            raise self.error(column, f'"{value}" is not a slug (letters, digits, hyphens and underscores)') from None
+        return value
+
+    def url(self, column, *, required=False, max_length=200):
+        value = self.text(column, required=required, max_length=max_length)
+        if value:
+            try:
+                URLValidator(schemes=["http", "https"])(value)
+            except ValidationError:
+                raise self.error(column, f'"{value}" is not a web address (http:// or https://)') from None
+        return value
+
+
+def read_csv(path, required_columns: Iterable[str]) -> list[Row]:
+    """Every non-blank record of a UTF-8 CSV file (a byte-order mark is allowed), as ``Row`` objects.
+
+    A trailing empty column (``a,b,c,`` on every line, as the esd lists have) is ignored. A header
+    without ``required_columns`` is refused, naming the missing ones.
+    """
+    path = Path(path)
+    source = path.name
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return _read_records(handle, source, list(required_columns))
+    except FileNotFoundError:
+        raise ImportFailed(f"{path}: there is no such file") from None
+    except IsADirectoryError:
+        raise ImportFailed(f"{path}: is a folder, not a CSV file") from None
+    except UnicodeDecodeError as error:
+        raise ImportFailed(
+            f"{source}: is not UTF-8 text (byte {error.object[error.start]:#04x} at position {error.start}); "
+            "save it as UTF-8 CSV"
+        ) from None
+
+
+def _read_records(handle, source, required_columns):
+    reader = csv.reader(handle)
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise ImportFailed(f"{source}: the file is empty; expected a header row with {_quoted(required_columns)}")
+        header = [name.strip() for name in header]
+        while header and not header[-1]:
+            header.pop()
+        missing = [name for name in required_columns if name not in header]
+        if missing:
+            raise ImportFailed(
+                f"{source}: the header row is missing the column{'s' if len(missing) > 1 else ''} "
+                f"{_quoted(missing)} (it has {_quoted(header)})"
+            )
+        rows, errors = [], []
+        previous_end = reader.line_num
+        for fields in reader:
+            start, previous_end = previous_end + 1, reader.line_num
+            if not any(value.strip() for value in fields):
+                continue
+            while len(fields) > len(header) and not fields[-1].strip():
+                fields.pop()
+            if len(fields) != len(header):
+                errors.append(f"{source}, line {start}: has {len(fields)} fields but the header has {len(header)}")
+                continue
+            rows.append(Row(source, start, dict(zip(header, fields, strict=True))))
+    except csv.Error as error:
+        raise ImportFailed(f"{source}, line {reader.line_num}: cannot be read as CSV ({error})") from None
+    if errors:
+        raise ImportFailed(errors)
+    return rows
+
+
+def _quoted(names):
+    return ", ".join(f'"{name}"' for name in names)
+
+
+@dataclass
+class Reference:
+    """A row's link to another row of the same model, found by one of its fields once all rows exist.
+
+    E.g. a district's parent county: ``Reference("county-la", "local_authority_code", "ESS")``.
+    """
+
+    column: str
+    lookup: str
+    value: object
+    target_key: object = None
+
+
+@dataclass
+class Record:
+    """A checked row: the model field values it sets and the references it makes."""
+
+    row: Row
+    fields: dict
+    references: dict = field(default_factory=dict)
+
+
+@dataclass
+class ImportSummary:
+    noun: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    notes: list = field(default_factory=list)
+
+    def __str__(self):
+        counts = f"{self.created:,} created, {self.updated:,} updated, {self.unchanged:,} unchanged"
+        return "\n".join([f"{self.noun[:1].upper()}{self.noun[1:]}: {counts}.", *self.notes])
+
+
+class Progress:
+    """A one-line progress counter, shown only when ``stream`` is a terminal."""
+
+    def __init__(self, label, total, stream=None):
+        self.label, self.total, self.done = label, total, 0
+        self.stream = stream if stream is not None else sys.stderr
+        self.shown = bool(total) and hasattr(self.stream, "isatty") and self.stream.isatty()
+
+    def advance(self, count=1):
+        self.done += count
+        if self.shown and (self.done % 50 == 0 or self.done == self.total):
+            width = 30
+            filled = width * self.done // self.total
+            self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {self.done:,}/{self.total:,}")
+            self.stream.flush()
+
+    def finish(self):
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+class Importer:
+    """Reads one kind of reference list into one taxonomy model.
+
+    A subclass sets ``model``, ``key_field`` (the natural key), ``noun`` and ``columns`` and turns
+    each ``Row`` into a ``Record`` in ``parse``; it may override ``read`` (several files) and ``check``
+    (rules that look at several rows).
+    """
+
+    model = None
+    key_field = ""
+    key_column = ""
+    noun = ""
+    columns: tuple = ()
+    batch_size = 500
+
+    def __init__(self, path, *, progress_stream=None):
+        self.path = Path(path)
+        self.progress_stream = progress_stream
+        self.notes = []
+
+    # Subclass hooks --------------------------------------------------------------------------
+
+    def parse(self, row: Row) -> Record | None:
+        """The record for ``row``, or None to leave the row out (say why in ``self.notes``)."""
+        raise NotImplementedError
+
+    def read(self) -> list[Row]:
+        return read_csv(self.path, self.columns)
+
+    def records(self, rows, existing) -> tuple[list[Record], list[str]]:
+        """Parse every row; returns the records and the problems found (one string each)."""
+        records, problems, seen = [], [], {}
+        for row in rows:
+            try:
+                record = self.parse(row)
+            except RowError as error:
+                problems.append(str(error))
+                continue
+            if record is None:
+                continue
+            key = record.fields[self.key_field]
+            if key in seen:
+                problems.append(
+                    f'{row.where}, column "{self.key_column}": {key} is already used on line {seen[key].line}; '
+                    "each appears once"
+                )
+                continue
+            seen[key] = row
+            records.append(record)
+        return records, problems
+
+    def check(self, records, existing) -> list[str]:
+        """Problems that only show when rows are looked at together (none by default)."""
+        return []
+
+    # The import ------------------------------------------------------------------------------
+
+    def run(self) -> ImportSummary:
+        rows = self.read()
+        locale = Locale.get_default()
+        with transaction.atomic():
+            existing = {getattr(obj, self.key_field): obj for obj in self.model.objects.filter(locale=locale)}
+            records, problems = self.records(rows, existing)
+            problems += self.check(records, existing)
+            if not problems:
+                problems = self._resolve_references(records, existing)
+            if problems:
+                raise ImportFailed(problems)
+            summary = self._write(records, existing, locale)
+        summary.notes = self.notes
+        return summary
+
+    def _resolve_references(self, records, existing):
+        """Point each reference at a row in the file or already in the library; report those that are neither."""
+        by_lookup: dict[str, dict] = {}
+        problems = []
+        for record in records:
+            for reference in record.references.values():
+                if reference.value in (None, ""):
+                    continue
+                index = by_lookup.get(reference.lookup)
+                if index is None:
+                    index = {getattr(obj, reference.lookup): key for key, obj in existing.items()}
+                    index.update({r.fields.get(reference.lookup): r.fields[self.key_field] for r in records})
+                    by_lookup[reference.lookup] = index
+                if reference.value not in index:
+                    lookup_name = self.model._meta.get_field(reference.lookup).verbose_name
+                    problems.append(
+                        f'{record.row.where}, column "{reference.column}": there is no {self.model._meta.verbose_name} '
+                        f'with {lookup_name} "{reference.value}" in the file or the library'
+                    )
+                else:
+                    reference.target_key = index[reference.value]
+                    if reference.target_key == record.fields[self.key_field]:
+                        problems.append(
+                            f'{record.row.where}, column "{reference.column}": a row cannot refer to itself'
+                        )
+        return problems
+
+    def _write(self, records, existing, locale):
+        summary = ImportSummary(self.noun)
+        progress = Progress(f"Importing {self.noun}", len(records), self.progress_stream)
+        to_create, to_update, changed_fields = [], [], set()
+        status = {}
+        for record in records:
+            key = record.fields[self.key_field]
+            obj = existing.get(key)
+            if obj is None:
+                obj = self.model(locale=locale, **record.fields)
+                # bulk_create() does not call save(); the field default gives each row its own key,
+                # set here explicitly because translations are found through it.
+                obj.translation_key = uuid.uuid4()
+                to_create.append(obj)
+                status[key] = "created"
+            else:
+                differing = [name for name, value in record.fields.items() if getattr(obj, name) != value]
+                for name in differing:
+                    setattr(obj, name, record.fields[name])
+                if differing:
+                    to_update.append(obj)
+                    changed_fields.update(differing)
+                status[key] = "updated" if differing else "unchanged"
+            progress.advance()
+        progress.finish()
+        self.model.objects.bulk_create(to_create, batch_size=self.batch_size)
+        if to_update:
+            self.model.objects.bulk_update(to_update, sorted(changed_fields), batch_size=self.batch_size)
+
+        # References are set once every row has a primary key, since rows may refer to later ones.
+        all_objects = {**existing, **{getattr(obj, self.key_field): obj for obj in to_create}}
+        relinked, relinked_fields = {}, set()
+        for record in records:
+            key = record.fields[self.key_field]
+            obj = all_objects[key]
+            for name, reference in record.references.items():
+                target = all_objects.get(reference.target_key)
+                target_id = target.pk if target is not None else None
+                if getattr(obj, f"{name}_id") != target_id:
+                    setattr(obj, f"{name}_id", target_id)
+                    relinked[key] = obj
+                    relinked_fields.add(name)
+                    if status[key] == "unchanged":
+                        status[key] = "updated"
+        if relinked:
+            self.model.objects.bulk_update(relinked.values(), sorted(relinked_fields), batch_size=self.batch_size)
+
+        for value in status.values():
+            setattr(summary, value, getattr(summary, value) + 1)
+        self._update_search_index([*to_create, *to_update, *relinked.values()])
+        return summary
+
+    def _update_search_index(self, objects):
+        """Index the rows that changed, as saving them one by one would have (bulk writes skip signals)."""
+        if not objects:
+            return
+        from wagtail.search.backends import get_search_backends
+
+        unique = list({obj.pk: obj for obj in objects}.values())
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(self.model, unique)

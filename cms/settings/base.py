@@ -172,6 +172,7 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["cms.openapi.public_api_only"],
 }
 
 CORS_URLS_REGEX = r"^/api/.*$"

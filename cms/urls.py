@@ -19,6 +19,7 @@ if settings.DEBUG:
 # English at /, Welsh at /cy/: the public site's pages are served by Wagtail in the request's locale.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("assessments/", include("assessments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "pattern_pages",
     "api",
     "search",
+    "assessments",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from assessments.blocks import StandardPointsBlock
+
 from .. import blocks
 from ..validation import as_stream_error, process_step_errors
 
@@ -141,6 +143,7 @@ class ServicePatternPage(Page):
     accessibility = prose_field()
     research = StreamField([("research", blocks.ResearchBlock())], blank=True)
     related = StreamField(blocks.RelatedBlock(), blank=True, verbose_name=_("related patterns and processes"))
+    standards = StreamField(StandardPointsBlock(), blank=True, verbose_name=_("service standard points it helps meet"))
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -163,6 +166,7 @@ class ServicePatternPage(Page):
         FieldPanel("accessibility"),
         FieldPanel("research"),
         FieldPanel("related"),
+        FieldPanel("standards"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
@@ -195,6 +199,7 @@ class ServicePatternPage(Page):
         APIField("accessibility"),
         APIField("research"),
         APIField("related"),
+        APIField("standards"),
     ]
 
     parent_page_types = ["pattern_pages.PatternIndexPage"]

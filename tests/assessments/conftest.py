@@ -1,0 +1,60 @@
+import datetime
+
+import pytest
+from wagtail.models import Locale
+
+from assessments.models import Assessment, AssessmentOutcome, Result, ServiceStandard, StandardPoint
+from assessments.standards import load_standards
+from tests import factories
+
+
+@pytest.fixture
+def standards(db):
+    """The two standards every install has (re-created, since a transactional test may have flushed them)."""
+    return {s.slug: s for s in load_standards(ServiceStandard, StandardPoint, Locale)}
+
+
+@pytest.fixture
+def govuk(standards):
+    return standards["govuk-service-standard"]
+
+
+@pytest.fixture
+def make_assessment(govuk):
+    """Build an assessment: make_assessment(council, service, pattern, {5: "met", 6: "not-met"}, live=True)."""
+
+    def make(
+        council, service, pattern, outcomes, *, live=True, date=datetime.date(2026, 3, 1), standard=None, phase="beta"
+    ):
+        standard = standard or govuk
+        assessment = Assessment(
+            council=council,
+            service=service,
+            pattern=pattern,
+            standard=standard,
+            phase=phase,
+            date=date,
+            result=Result.MET,
+            live=live,
+        )
+        assessment.save()
+        for number, result in outcomes.items():
+            AssessmentOutcome.objects.create(
+                assessment=assessment,
+                point=standard.points.get(number=number),
+                result=result,
+                reason="Seen by the panel.",
+            )
+        return assessment
+
+    return make
+
+
+@pytest.fixture
+def council():
+    return factories.CouncilFactory()
+
+
+@pytest.fixture
+def service():
+    return factories.ServiceFactory(name="Blue badge", lgsl_code=1234)

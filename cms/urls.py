@@ -20,6 +20,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("assessments/", include("assessments.urls")),
+    path("", include("contributions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
+    "contributions",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -185,4 +186,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+}
+
+# Contributions from the public form (contributions app). Rate limits are (how many, per how many seconds),
+# counted in Django's cache; confirmation links expire after CONTRIBUTIONS_CONFIRMATION_HOURS.
+CONTRIBUTIONS_CONFIRMATION_HOURS = int(os.environ.get("CONTRIBUTIONS_CONFIRMATION_HOURS", "48"))
+CONTRIBUTIONS_RATE_LIMITS = {
+    "contribution_per_ip": (10, 60 * 60),
+    "contribution_per_email": (5, 60 * 60),
+    "feedback_per_ip": (30, 60 * 60),
 }

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ContributionsConfig(AppConfig):
+    name = "contributions"
+    verbose_name = "Contributions, adoptions and feedback"

@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 
 from pattern_pages.importers import reference_data_dir
 from pattern_pages.importers.base import Progress
@@ -404,3 +407,36 @@ def test_reference_data_default_is_next_to_the_project(monkeypatch, settings):
     found = reference_data_dir()
     expected = Path(settings.BASE_DIR).parent / "shared" / "data"
     assert found == (expected if expected.is_dir() else None)
+
+
+def test_imports_touch_only_the_default_locale(db, tmp_path):
+    """A Welsh translation with the same LGSL code is left alone; the English service is the one upserted."""
+    welsh = factories.ServiceFactory(
+        lgsl_code=524, name="Casglu gwastraff y cartref", locale=Locale.objects.get(language_code="cy")
+    )
+    path = write(tmp_path, "lgsl.csv", LGSL_HEADER + "524,Household waste collection,,,,,Service,\n")
+    assert "1 created" in run("import_services", path)
+    welsh.refresh_from_db()
+    assert welsh.name == "Casglu gwastraff y cartref"
+    assert Service.objects.get(lgsl_code=524, locale=Locale.get_default()).name == "Household waste collection"
+
+
+def service_queries(context):
+    return [query["sql"] for query in context.captured_queries if "pattern_pages_service" in query["sql"]]
+
+
+def test_import_queries_do_not_grow_with_the_file(db, tmp_path):
+    """Services are read and written in bulk: 500 rows take a handful of queries on the table, not one each.
+
+    (Search indexing is left out of the count: that is the search engine's own business.)
+    """
+    rows = "".join(f"{code},Service {code},,,,,Service,\n" for code in range(1, 501))
+    path = write(tmp_path, "lgsl.csv", LGSL_HEADER + rows)
+    with CaptureQueriesContext(connection) as first_import:
+        run("import_services", path)
+    changed = write(tmp_path, "changed.csv", LGSL_HEADER + rows.replace("Service ", "Council service "))
+    with CaptureQueriesContext(connection) as second_import:
+        assert "0 created, 500 updated" in run("import_services", changed)
+    assert Service.objects.filter(name__startswith="Council service").count() == 500
+    assert len(service_queries(first_import)) <= 10
+    assert len(service_queries(second_import)) <= 10

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -196,3 +198,34 @@ CONTRIBUTIONS_RATE_LIMITS = {
     "contribution_per_email": (5, 60 * 60),
     "feedback_per_ip": (30, 60 * 60),
 }
+
+# Admin login lockout (cms.lockout): per user name and per address, within a sliding window.
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.lockout.LockoutLoginForm"
+LOGIN_LOCKOUT = {
+    "user_attempts": int(os.environ.get("LOGIN_LOCKOUT_USER_ATTEMPTS", "5")),
+    "ip_attempts": int(os.environ.get("LOGIN_LOCKOUT_IP_ATTEMPTS", "20")),
+    "window_seconds": int(os.environ.get("LOGIN_LOCKOUT_WINDOW_SECONDS", "900")),
+}
+
+# Content-Security-Policy (django-csp) on the public site and the API: no inline script or style
+# except scripts carrying the per-request nonce. Wagtail's admin manages its own scripts.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Uploads: whole requests up to 10 MB in memory; the image and document limits above apply per file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -25,6 +25,9 @@ from django.db import transaction
 from wagtail.models import Locale
 
 MAX_ERRORS_SHOWN = 20
+# A cell starting with one of these is a spreadsheet formula when the data is exported to CSV again
+# and opened in a spreadsheet ("CSV injection"); no real name or description starts with one.
+FORMULA_PREFIXES = ("=", "+", "@")
 
 
 class ImportFailed(Exception):
@@ -71,6 +74,8 @@ class Row:
 
     def text(self, column, *, required=False, max_length=None):
         value = self.raw(column)
+        if value.startswith(FORMULA_PREFIXES):
+            raise self.error(column, f'starts with "{value[0]}", which makes it a spreadsheet formula')
         if required and not value:
             raise self.error(column, "is empty")
         if max_length and len(value) > max_length:

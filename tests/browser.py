@@ -52,7 +52,9 @@ def chromium():
 @pytest.fixture
 def browser_page(chromium, live_server):
     """A fresh Chromium tab; ``browser_page.goto("/path/")`` is relative to the live server."""
-    context = chromium.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    # bypass_csp lets axe-core be injected into pages whose Content-Security-Policy forbids inline
+    # scripts; the policy itself is tested on the responses (tests/cms/test_security_headers.py).
+    context = chromium.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page

@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install frontend run migrate demo test test-fast lint format worker clean
+.PHONY: help install frontend run migrate demo test test-fast lint format worker clean bench bench-full
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -55,3 +55,13 @@ format: install ## Fix what ruff can fix and format the code
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 staticfiles .test-media node_modules
+
+# Benchmarks need PostgreSQL (BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres; the
+# harness creates its own bench_* databases there) and Debian's wrk, installed here when missing.
+bench: install ## Benchmarks at 1,000 and 10,000 pages (quick, < 20 min on 2 cores); writes bench/RESULTS.md
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(BIN)/python -m bench.run --quick $(BENCH_ARGS)
+
+bench-full: install ## The same with longer runs and the 5-minute memory run the issue asks for (~40 min)
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(BIN)/python -m bench.run $(BENCH_ARGS)

@@ -1,0 +1,1 @@
+"""Benchmarks: generate a realistic library, drive it with wrk, write RESULTS.md (``make bench``)."""

@@ -1,0 +1,326 @@
+"""Run every benchmark and write bench/RESULTS.md and bench/results.json (``make bench``).
+
+    .venv/bin/python -m bench.run --quick             # about 10 minutes on 2 cores
+    .venv/bin/python -m bench.run                     # full: 30 s per endpoint, a 5-minute memory run
+    .venv/bin/python -m bench.run --sizes 1000        # one size only
+
+For each size (1,000 then 10,000 pages) it builds the library in its own database, times the search
+index rebuild, counts SQL queries per request, then starts gunicorn (2 sync workers) and drives each
+endpoint with wrk at concurrency 16, alternating endpoints over several rounds so that a change in the
+machine's load falls on all of them alike. At the largest size it also times publishing, runs the memory
+soak and profiles the slowest of the library's endpoints.
+"""
+
+import argparse
+import json
+import math
+import os
+import platform
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import db, load, report
+from .endpoints import ENDPOINTS
+
+PROJECT = Path(__file__).resolve().parent.parent
+OUT = PROJECT / "bench" / "out"
+MODES = {
+    # seconds per endpoint per round, rounds, warm-up seconds, soak seconds, publishes, rebuild budget
+    "quick": {
+        "seconds": 8,
+        "rounds": 2,
+        "warm": 2,
+        "soak": 120,
+        "publishes": 20,
+        "rebuild_budget": 240,
+        "max_seconds": 40,
+    },
+    # a check that the harness works end to end, in about two minutes; its figures mean nothing
+    "smoke": {
+        "seconds": 2,
+        "rounds": 1,
+        "warm": 1,
+        "soak": 12,
+        "publishes": 3,
+        "rebuild_budget": 20,
+        "max_seconds": 10,
+    },
+    "full": {
+        "seconds": 15,
+        "rounds": 2,
+        "warm": 3,
+        "soak": 300,
+        "publishes": 30,
+        "rebuild_budget": 600,
+        "max_seconds": 90,
+    },
+}
+LIBRARY_ENDPOINTS = ["v1_list", "v1_detail", "v1_detail_304", "site_pattern", "search"]
+
+
+def say(message):
+    print(f"[bench {datetime.now(UTC):%H:%M:%S}] {message}", flush=True)
+
+
+def python_step(args, database_url, timeout=None):
+    """Run ``python -m bench.<module> …`` against ``database_url``; return the JSON on its last line."""
+    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "cms.settings.bench"}
+    completed = subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed:\n{completed.stdout[-3000:]}\n{completed.stderr[-3000:]}")
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def machine():
+    memory_kb = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor(),
+    )
+    return {
+        "cores": os.cpu_count(),
+        "cpu": model,
+        "memory_gb": round(memory_kb / 1024 / 1024, 1),
+        "kernel": platform.release(),
+        "load_average_at_start": os.getloadavg(),
+    }
+
+
+def versions():
+    from importlib.metadata import version
+
+    found = {"python": platform.python_version()}
+    for package in ["Django", "wagtail", "djangorestframework", "django-ninja", "psycopg", "gunicorn"]:
+        try:
+            found[package] = version(package)
+        except Exception:  # noqa: BLE001  (a missing package is reported, not fatal)
+            found[package] = "not installed"
+    import psycopg
+
+    with psycopg.connect(db.SERVER_URL) as conn:
+        found["postgresql"] = conn.execute("SHOW server_version").fetchone()[0]
+    wrk = subprocess.run(["wrk", "--version"], capture_output=True, text=True, check=False)
+    found["wrk"] = (wrk.stdout or wrk.stderr).split("[")[0].replace("wrk", "").strip()
+    return found
+
+
+def commit():
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT, capture_output=True, text=True)
+    return head.stdout.strip()
+
+
+def measure_size(pages, mode, largest, earlier_rate=None):
+    settings = MODES[mode]
+    size_out = OUT / str(pages)
+    size_out.mkdir(parents=True, exist_ok=True)
+    result = {"pages": pages}
+
+    say(f"{pages:,} pages: building the library")
+    started = time.perf_counter()
+    generation = subprocess.run(
+        [sys.executable, "-m", "bench.generate", "--pages", str(pages), "--report", str(size_out / "generate.json")],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if generation.returncode != 0:
+        raise RuntimeError(f"generation failed:\n{generation.stdout}\n{generation.stderr[-4000:]}")
+    result["generate"] = json.loads((size_out / "generate.json").read_text())
+    result["generate"]["wall_seconds"] = round(time.perf_counter() - started, 1)
+    result["generate"].pop("sample", None)
+    url = db.database_url(result["generate"]["database"])
+
+    result["rebuild"] = rebuild(url, pages, settings["rebuild_budget"], earlier_rate)
+
+    say(f"{pages:,} pages: preparing requests and counting SQL queries")
+    prepared = python_step(["bench.measure", "prepare", "--out", str(size_out)], url)
+    result["endpoints"] = prepared["endpoints"]
+    result["search_queries_source"] = prepared["queries_source"]
+    available = [name for name, entry in prepared["endpoints"].items() if entry["available"]]
+
+    with load.Server(url) as server:
+        say(f"{pages:,} pages: warming {len(available)} endpoints")
+        for name in available:
+            load.wrk(server.base, result["endpoints"][name]["requests_file"], settings["warm"], concurrency=2)
+            server.drain()
+        rounds = {name: [] for name in available}
+        for round_number in range(settings["rounds"]):
+            for name in available:
+                entry = result["endpoints"][name]
+                entry["seconds_per_round"] = duration(entry, settings)
+                app_before, db_before = server.cpu_seconds()
+                figures = load.wrk(server.base, entry["requests_file"], entry["seconds_per_round"])
+                server.drain()
+                app_after, db_after = server.cpu_seconds()
+                # wrk keeps one request in flight on each connection, so the server also serves the 16
+                # left when it stops (during the drain, with two floor requests costing next to nothing).
+                served = figures["requests"] + load.CONCURRENCY
+                figures["app_cpu_ms"] = round((app_after - app_before) * 1000 / served, 2)
+                figures["db_cpu_ms"] = round((db_after - db_before) * 1000 / served, 2)
+                figures["load_average"] = round(os.getloadavg()[0], 1)
+                rounds[name].append(figures)
+                say(
+                    f"{pages:,} pages, round {round_number + 1}: {name} {figures['rps']} req/s, "
+                    f"p95 {figures['p95_ms']} ms, errors {figures['errors']}"
+                )
+        for name, measured in rounds.items():
+            result["endpoints"][name]["http"] = combine(measured)
+        if largest:
+            mixed = size_out / "mixed.txt"
+            mixed.write_text(
+                "".join(Path(result["endpoints"][name]["requests_file"]).read_text() for name in available)
+            )
+            say(f"{pages:,} pages: memory run, {settings['soak']} s of mixed traffic")
+            result["memory"] = load.soak(server, mixed, settings["soak"])
+        result["worker_rss_mb_after_run"] = server.worker_rss_mb()
+
+    if largest:
+        say(f"{pages:,} pages: publishing a 40-block pattern {settings['publishes']} times")
+        result["publish"] = python_step(["bench.measure", "publish", "--repeat", str(settings["publishes"])], url)
+        result["profile"] = profile_slowest(result, url, size_out)
+    return result
+
+
+def duration(entry, settings):
+    """Seconds to drive an endpoint: the mode's figure, longer for a slow endpoint so that each of the 16
+    connections is answered several times (a 1.5 s response queues 8 deep behind 2 workers)."""
+    cycle = entry.get("single_request_ms", 0) / 1000 * load.CONCURRENCY / load.WORKERS
+    return int(min(settings["max_seconds"], max(settings["seconds"], math.ceil(cycle * 4))))
+
+
+def rebuild(url, pages, budget, earlier_rate=None):
+    """Time the index rebuild, unless the rate at the smaller size says it cannot finish within the budget."""
+    if earlier_rate and pages / earlier_rate > budget:
+        say(f"{pages:,} pages: skipping the index rebuild ({pages / earlier_rate:.0f} s predicted)")
+        return {
+            "skipped": True,
+            "pages": pages,
+            "budget_seconds": budget,
+            "reason": f"{earlier_rate} pages/s at the smaller size predicts {pages / earlier_rate:.0f} s, "
+            f"over this mode's budget of {budget} s",
+        }
+    say(f"{pages:,} pages: rebuilding the search index (budget {budget} s)")
+    try:
+        return python_step(["bench.measure", "rebuild"], url, timeout=budget)
+    except subprocess.TimeoutExpired:
+        return {"finished": False, "budget_seconds": budget, "pages": pages}
+
+
+def combine(rounds):
+    """One figure per endpoint from its rounds: total requests over total time, mean percentiles."""
+    requests = sum(r["requests"] for r in rounds)
+    seconds = sum(r["seconds"] for r in rounds)
+
+    def mean(key):
+        return round(sum(r[key] for r in rounds) / len(rounds), 1)
+
+    return {
+        "requests": requests,
+        "seconds": round(seconds, 1),
+        "rps": round(requests / seconds, 1) if seconds else 0,
+        "p50_ms": mean("p50_ms"),
+        "p95_ms": mean("p95_ms"),
+        "p99_ms": mean("p99_ms"),
+        "max_ms": max(r["max_ms"] for r in rounds),
+        "errors": sum(r["errors"] for r in rounds),
+        "status_2xx": sum(r["status_2xx"] for r in rounds),
+        "status_304": sum(r["status_304"] for r in rounds),
+        "status_other": sum(r["status_other"] for r in rounds),
+        "mb_per_second": mean("mb_per_second"),
+        "app_cpu_ms": mean("app_cpu_ms"),
+        "db_cpu_ms": mean("db_cpu_ms"),
+        "load_average": mean("load_average"),
+        "rounds": rounds,
+    }
+
+
+def profile_slowest(result, url, size_out):
+    """Profile the slowest of the library's own endpoints (or of all, before the library's exist)."""
+    measured = {name: e for name, e in result["endpoints"].items() if e.get("http")}
+    candidates = [name for name in LIBRARY_ENDPOINTS if name in measured] or list(measured)
+    if not candidates:
+        return None
+    slowest = max(candidates, key=lambda name: measured[name]["http"]["p50_ms"])
+    say(f"profiling {slowest}")
+    out = PROJECT / "bench" / "profiles" / f"{slowest}.txt"
+    figures = python_step(
+        [
+            "bench.measure",
+            "profile",
+            "--endpoint",
+            slowest,
+            "--requests-file",
+            measured[slowest]["requests_file"],
+            "--out",
+            str(out),
+            "--count",
+            "20",
+        ],
+        url,
+    )
+    figures["profile_file"] = str(out.relative_to(PROJECT))
+    return figures
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="shorter runs: the whole bench in about 10 minutes")
+    parser.add_argument("--smoke", action="store_true", help="seconds-long runs, to check the harness works")
+    parser.add_argument("--sizes", default="1000,10000", help="library sizes, comma-separated (default 1000,10000)")
+    parser.add_argument("--results", type=Path, default=PROJECT / "bench" / "results.json")
+    parser.add_argument("--markdown", type=Path, default=PROJECT / "bench" / "RESULTS.md")
+    args = parser.parse_args(argv)
+    mode = "smoke" if args.smoke else "quick" if args.quick else "full"
+    sizes = sorted(int(size) for size in args.sizes.split(","))
+    load.ensure_wrk()
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    started = time.perf_counter()
+    results = {
+        "mode": mode,
+        "settings": {**MODES[mode], "workers": load.WORKERS, "concurrency": load.CONCURRENCY},
+        "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": commit(),
+        "machine": machine(),
+        "versions": versions(),
+        "endpoint_labels": {name: spec["label"] for name, spec in ENDPOINTS.items()},
+        "sizes": {},
+    }
+    rate = None
+    for pages in sizes:
+        measured = measure_size(pages, mode, largest=pages == sizes[-1], earlier_rate=rate)
+        results["sizes"][str(pages)] = measured
+        rate = measured["rebuild"].get("pages_per_second") or (
+            measured["rebuild"]["pages"] / measured["rebuild"]["budget_seconds"]
+            if measured["rebuild"].get("finished") is False
+            else rate
+        )
+    results["machine"]["load_average_at_end"] = os.getloadavg()
+    results["total_seconds"] = round(time.perf_counter() - started)
+    results["targets"] = report.evaluate(results)
+    args.results.write_text(json.dumps(results, indent=2, default=str) + "\n")
+    report.write(results, args.markdown)
+    say(f"done in {results['total_seconds']} s: {args.markdown}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

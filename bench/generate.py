@@ -71,19 +71,24 @@ def run_importers(data_dir, report):
     services_csv = data_dir / "esd-lgsl-services-2015.csv"
     tiers_csv = data_dir / "govuk-publisher-local-services-lgsl-tiers.csv"
     councils_csv = data_dir / "mysociety-uk-local-authorities-current.csv"
-    if not (data_dir.is_dir() and command_exists("import_services") and command_exists("import_councils")):
+    have_files = services_csv.exists() and councils_csv.exists()
+    if not (have_files and command_exists("import_services") and command_exists("import_councils")):
         report["import"] = {"measured": False, "reason": "importers or ../shared/data not available"}
         return False
     quiet = open(os.devnull, "w")  # noqa: SIM115  (closed below; the importers print a line per row)
     try:
-        if command_exists("import_functions"):
-            call_command("import_functions", str(data_dir / "esd-lgfl-functions-2013.csv"), stdout=quiet)
+        if command_exists("import_functions") and (data_dir / "esd-lgfl-functions-2013.csv").exists():
+            call_command("import_functions", str(data_dir / "esd-lgfl-functions-2013.csv"), stdout=quiet, stderr=quiet)
         started = time.perf_counter()
-        call_command("import_services", str(services_csv), "--tiers", str(tiers_csv), stdout=quiet)
+        call_command("import_services", str(services_csv), "--tiers", str(tiers_csv), stdout=quiet, stderr=quiet)
         services_seconds = time.perf_counter() - started
-        call_command("import_councils", str(councils_csv), stdout=quiet)
+        homepages = data_dir / "govuk-local-links-manager-local-authorities.csv"
+        call_command("import_councils", str(councils_csv), "--homepages", str(homepages), stdout=quiet, stderr=quiet)
         total = time.perf_counter() - started
-        if command_exists("import_design_system"):
+        if (
+            command_exists("import_design_system")
+            and (data_dir / "govuk-design-system-patterns-and-components.csv").exists()
+        ):
             call_command(
                 "import_design_system", str(data_dir / "govuk-design-system-patterns-and-components.csv"), stdout=quiet
             )

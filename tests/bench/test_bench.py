@@ -7,6 +7,7 @@ from django.test import override_settings
 from wagtail.models import Locale, Page
 
 from bench import content, generate, report
+from contributions.models import Adoption
 from pattern_pages.models import ProcessPage, ServicePatternPage
 
 PATTERN_STREAMS = sorted(generate.STREAMS)
@@ -29,6 +30,8 @@ def test_generator_builds_the_requested_pages_in_both_languages(library):
     assert library["pages"]["welsh"] == 3
     assert library["pages"]["total"] == 20
     assert Page.find_problems() == ([], [], [], [], [])
+    assert library["adoptions"]["built"]
+    assert Adoption.objects.filter(pattern__isnull=False).count() == library["adoptions"]["count"] - 2
     for translated in Page.objects.filter(locale=welsh, depth=4):
         original = Page.objects.get(translation_key=translated.translation_key, locale__language_code="en")
         assert translated.title != original.title

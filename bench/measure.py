@@ -39,13 +39,18 @@ def percentile(values, fraction):
 
 
 def judged_queries():
-    """The search helper's judged query set when it is in the tree, else everyday council searches."""
+    """The search relevance bench's judged queries (bench/relevance/queries.tsv, first column) when they
+    are in the tree, else everyday council searches; and where they came from."""
     project = Path(__file__).resolve().parent.parent
-    for candidate in [project / "search" / "judged_queries.json", project / "bench" / "judged_queries.json"]:
-        if candidate.exists():
-            data = json.loads(candidate.read_text())
-            queries = [entry["query"] if isinstance(entry, dict) else entry for entry in data]
-            return queries, str(candidate.relative_to(project))
+    judged = project / "bench" / "relevance" / "queries.tsv"
+    if judged.exists():
+        queries = [
+            line.split("\t", 1)[0].strip()
+            for line in judged.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
+        if queries:
+            return queries, "bench/relevance/queries.tsv (the judged query set)"
     return FALLBACK_QUERIES, "built-in list (no judged query set in the tree)"
 
 

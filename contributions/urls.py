@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import dashboard, feedback, views
 
 app_name = "contributions"
 
@@ -10,4 +10,8 @@ urlpatterns = [
     path("contribute/check-your-email/", views.sent, name="sent"),
     path("contribute/confirm/<str:token>/", views.confirm, name="confirm"),
     path("contribute/<slug:slug>/", views.step, name="step"),
+    path("feedback/", feedback.send_feedback, name="feedback"),
+    path("feedback/<str:reference>/", feedback.comment, name="feedback_comment"),
+    path("reuse/", dashboard.reuse_dashboard, name="reuse"),
+    path("reuse/reuse.csv", dashboard.reuse_csv, name="reuse_csv"),
 ]

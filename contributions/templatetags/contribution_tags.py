@@ -1,0 +1,54 @@
+"""Adoptions and feedback on the public pages: ``{% page_adoptions page as adoptions %}``,
+``{% service_adoptions service as adoptions %}``, ``{% council_adoptions council as adoptions %}`` and
+``{% page_feedback page %}``."""
+
+from django import template
+from django.db.models import Q
+
+from pattern_pages.models import ProcessPage
+
+from ..models import Adoption
+
+register = template.Library()
+
+
+def _public():
+    return Adoption.objects.public().in_use().select_related("council", "pattern", "process")
+
+
+@register.simple_tag
+def page_adoptions(page):
+    """Approved, planned or live adoptions of a pattern or process page, by council name."""
+    if page is None:
+        return []
+    return list(_public().filter(Q(pattern_id=page.pk) | Q(process_id=page.pk)).order_by("council__name"))
+
+
+@register.simple_tag
+def service_adoptions(service):
+    """Adoptions for a service: those naming it, and those of a pattern for it."""
+    if service is None:
+        return []
+    match = Q(services=service) | Q(pattern__services=service) | Q(process__services=service)
+    adoptions = _public().filter(match).distinct().order_by("council__name")
+    return [adoption for adoption in adoptions if adoption.adopted_page and adoption.adopted_page.live]
+
+
+@register.simple_tag
+def council_adoptions(council):
+    """What a council says it uses."""
+    if council is None:
+        return []
+    adoptions = _public().filter(council=council).order_by("pattern__title", "process__title")
+    return [adoption for adoption in adoptions if adoption.adopted_page and adoption.adopted_page.live]
+
+
+@register.simple_tag
+def distinct_councils(adoptions):
+    return len({adoption.council_id for adoption in adoptions})
+
+
+@register.inclusion_tag("contributions/includes/page_feedback.html")
+def page_feedback(page):
+    """'Is this page useful?' and the link to discuss or improve the page."""
+    return {"page": page, "is_process": getattr(page, "specific_class", None) is ProcessPage}

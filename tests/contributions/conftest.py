@@ -1,7 +1,15 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Templates rendered outside a request use English, whatever an earlier request activated."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

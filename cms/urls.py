@@ -5,11 +5,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pattern_pages import urls as site_urls
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("api.urls")),
 ]
+urlpatterns += site_urls.root_urlpatterns  # sitemap.xml, robots.txt
 
 if settings.DEBUG:
     from django.conf.urls.static import static
@@ -21,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("assessments/", include("assessments.urls")),
     path("", include("contributions.urls")),
+    path("", include(site_urls)),  # services, councils, life events, pattern types, BPMN, feed
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

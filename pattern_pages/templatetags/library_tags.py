@@ -1,0 +1,111 @@
+"""Template helpers for the public site: navigation, breadcrumbs, links that follow the active language."""
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+register = template.Library()
+
+MATURITY_TAG_CLASSES = {
+    "experimental": "govuk-tag--yellow",
+    "beta": "govuk-tag--blue",
+    "stable": "govuk-tag--green",
+    "deprecated": "govuk-tag--red",
+}
+
+
+def language_prefix():
+    """'' for English (served at /), '/cy' for Welsh: the prefix i18n_patterns gives the active language."""
+    from django.conf import settings
+
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return "" if language == settings.LANGUAGE_CODE else f"/{language}"
+
+
+def _reverse_or(name, fallback):
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return fallback
+
+
+@register.simple_tag
+def search_url():
+    """The search page in the active language (the search app names its view ``search:search``)."""
+    return _reverse_or("search:search", f"{language_prefix()}/search/")
+
+
+@register.simple_tag
+def api_url():
+    return "/api/v1/"
+
+
+def _index_pages(request):
+    """The live pattern and process index pages in the active locale, fetched once per request."""
+    cache = getattr(request, "_library_index_pages", None) if request else None
+    if cache is not None:
+        return cache
+    from pattern_pages.models import PatternIndexPage, ProcessIndexPage
+
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        locale = None
+    pages = Page.objects.live().public().type(PatternIndexPage, ProcessIndexPage).select_related("content_type")
+    if locale is not None:
+        pages = pages.filter(locale=locale)
+    found = {}
+    for page in pages:
+        found.setdefault(page.content_type.model, page)
+    cache = {
+        "patterns": found.get("patternindexpage"),
+        "processes": found.get("processindexpage"),
+    }
+    if request is not None:
+        request._library_index_pages = cache
+    return cache
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """The header's navigation items: ``[{"text", "href", "active"}]``, the current section marked."""
+    request = context.get("request")
+    indexes = _index_pages(request) if request is not None else {}
+    prefix = language_prefix()
+
+    def page_href(page, fallback):
+        if page is None:
+            return fallback
+        return page.get_url(request=request) or fallback
+
+    items = [
+        (_("Patterns"), page_href(indexes.get("patterns"), f"{prefix}/patterns/")),
+        (_("Processes"), page_href(indexes.get("processes"), f"{prefix}/processes/")),
+        (_("Services"), _reverse_or("services", f"{prefix}/services/")),
+        (_("Life events"), _reverse_or("life_events", f"{prefix}/life-events/")),
+        (_("Councils"), _reverse_or("councils", f"{prefix}/councils/")),
+        (_("Search"), search_url()),
+        (_("API"), api_url()),
+    ]
+    path = request.path if request is not None else ""
+    return [{"text": text, "href": href, "active": bool(path) and path.startswith(href)} for text, href in items]
+
+
+@register.simple_tag(takes_context=True)
+def page_breadcrumbs(context, page):
+    """Breadcrumbs for a Wagtail page: its ancestors below the home page (the template adds "Home")."""
+    request = context.get("request")
+    ancestors = page.get_ancestors().filter(depth__gt=2)
+    return [{"text": ancestor.title, "href": ancestor.get_url(request=request)} for ancestor in ancestors]
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    return f"{language_prefix()}/"
+
+
+@register.filter
+def maturity_tag_class(maturity):
+    return MATURITY_TAG_CLASSES.get(str(maturity), "govuk-tag--grey")

@@ -14,7 +14,9 @@ PRODUCTION_SECRET = "a-production-secret-for-this-test-only-7Hq2vP9xLm4RtZ8wNc3K
 
 def run_python(args, tmp_path, **env):
     """Run the project's Python with production settings and ``env`` on top of a clean environment."""
-    base = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}}
+    # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser-test fixtures in this process; production never has it.
+    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    base = {key: value for key, value in os.environ.items() if key not in unset}
     base.update(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",

@@ -281,6 +281,6 @@ def test_pages_set_no_cookies(client, home_page, url):
     assert not response.cookies
 
 
-PATTERN_PAGE_QUERIES = 22
+PATTERN_PAGE_QUERIES = 23
 PROCESS_PAGE_QUERIES = 16
-SERVICE_PAGE_QUERIES = 12
+SERVICE_PAGE_QUERIES = 13

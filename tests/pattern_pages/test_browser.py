@@ -58,6 +58,9 @@ def test_every_page_type_is_accessible_and_local(browser_page, live_server, site
         save_screenshot(page, name)
     page.goto(process.url)
     assert page.locator("svg.library-swimlane g.swimlane").count() == 3
+    # GOV.UK Frontend's JavaScript loaded (as an ES module, from this host) and initialised its components.
+    assert page.evaluate("document.body.classList.contains('govuk-frontend-supported')")
+    assert page.locator("[data-module='govuk-service-navigation'][data-govuk-service-navigation-init]").count() == 1
     assert hosts == {urlsplit(live_server.url).netloc}
     assert page.context.cookies() == []
 

@@ -1,3 +1,4 @@
+import re
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -30,7 +31,16 @@ def test_every_page_has_the_govuk_template(client, pattern_page):
     assert "This site does not use cookies" in html
     assert "LG Inform Plus" in html and "mySociety" in html and "CC BY 4.0" in html
     assert "Open Government Licence v3.0" in html
-    assert '<script type="module">' in html and "initAll" in html
+    assert '<script type="module" nonce=' in html and "initAll" in html
+
+
+def test_inline_scripts_carry_the_content_security_policy_nonce(client, home_page):
+    """Both inline scripts (the js-enabled class and GOV.UK Frontend's initAll) run under the strict CSP."""
+    response = client.get("/")
+    nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+    scripts = re.findall(r"<script[^>]*>", response.content.decode())
+    assert len(scripts) == 2
+    assert all(f'nonce="{nonce}"' in script for script in scripts)
 
 
 def test_home_page_has_search_browse_and_latest_changes(client, build_pattern):

@@ -5,6 +5,7 @@ council's service, which points were met, and is public only once published thro
 """
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -117,6 +118,14 @@ class Assessment(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, C
         related_name="assessments",
         help_text=_("The service pattern the assessed service is built on."),
     )
+    adoption = models.ForeignKey(
+        "contributions.Adoption",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assessments",
+        help_text=_("The council's adoption of the pattern, if it is in the adoption register."),
+    )
     standard = models.ForeignKey(ServiceStandard, on_delete=models.PROTECT, related_name="assessments")
     phase = models.CharField(max_length=20, choices=Phase.choices)
     date = models.DateField(help_text=_("The day of the assessment."))
@@ -142,6 +151,7 @@ class Assessment(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, C
                 FieldPanel("council"),
                 FieldPanel("service"),
                 FieldPanel("pattern"),
+                FieldPanel("adoption"),
                 FieldPanel("standard"),
                 FieldRowPanel([FieldPanel("phase"), FieldPanel("date")]),
                 FieldPanel("panel_roles"),
@@ -156,6 +166,7 @@ class Assessment(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, C
         APIField("council"),
         APIField("service"),
         APIField("pattern"),
+        APIField("adoption"),
         APIField("standard"),
         APIField("phase"),
         APIField("date"),
@@ -181,6 +192,32 @@ class Assessment(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, C
     @property
     def revisions(self):
         return self._revisions
+
+    def clean(self):
+        """The assessment concerns a pattern, named directly or through the council's adoption of it."""
+        super().clean()
+        adoption = self.adoption if self.adoption_id else None
+        if adoption is not None:
+            if self.council_id and adoption.council_id != self.council_id:
+                raise ValidationError(
+                    {
+                        "adoption": _("This adoption belongs to %(council)s, not to the assessed council.")
+                        % {"council": adoption.council}
+                    }
+                )
+            if adoption.pattern_id and self.pattern_id and adoption.pattern_id != self.pattern_id:
+                raise ValidationError(
+                    {
+                        "pattern": _("The adoption is of '%(adopted)s', not of this pattern.")
+                        % {"adopted": adoption.pattern.title}
+                    }
+                )
+            if not self.pattern_id:
+                self.pattern_id = adoption.pattern_id
+        if not self.pattern_id:
+            raise ValidationError(
+                {"pattern": _("Choose the service pattern the service is built on, or its adoption.")}
+            )
 
 
 class AssessmentOutcome(Orderable):

@@ -51,10 +51,10 @@ def make_assessment(govuk):
 
 
 @pytest.fixture
-def council():
+def council(db):
     return factories.CouncilFactory()
 
 
 @pytest.fixture
-def service():
+def service(db):
     return factories.ServiceFactory(name="Blue badge", lgsl_code=1234)

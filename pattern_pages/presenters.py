@@ -4,7 +4,7 @@ lists. Each function runs a fixed number of queries, whatever the number of step
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, PageLogEntry
+from wagtail.models import Locale, Page, PageLogEntry
 
 from .models import (
     LifeEvent,
@@ -64,6 +64,8 @@ def latest_changes(locale, limit=10):
         .order_by("-timestamp", "-pk")[:limit]
     )
     changes = []
+    if not entries:
+        return _latest_publications(locale, limit)
     for entry in entries:
         content = entry.revision.content if entry.revision else {}
         changes.append(
@@ -77,6 +79,29 @@ def latest_changes(locale, limit=10):
             }
         )
     return changes
+
+
+def _latest_publications(locale, limit):
+    """Pages published without the revision log (an importer, a fixture): newest publication first."""
+    pages = (
+        Page.objects.live()
+        .public()
+        .type(ServicePatternPage, ProcessPage)
+        .filter(locale=locale, last_published_at__isnull=False)
+        .select_related("content_type")
+        .order_by("-last_published_at", "-pk")[:limit]
+    )
+    return [
+        {
+            "page": page,
+            "title": page.title,
+            "kind": _("Process") if page.content_type.model == "processpage" else _("Service pattern"),
+            "version": "",
+            "published_at": page.last_published_at,
+            "entry_id": f"page-{page.pk}",
+        }
+        for page in pages
+    ]
 
 
 def home_sections(locale):

@@ -85,6 +85,8 @@ def test_pattern_page_query_count_does_not_grow_with_steps_or_links(client, buil
     """The pattern page runs the same number of queries with 1 step or 8, and 1 related item or 5."""
     small = build_pattern(steps=1, services=1, related=1, life_events=1)
     large = build_pattern(steps=8, services=5, related=5, life_events=4)
+    for _ in range(3):
+        factories.AdoptionFactory(pattern=large)
     count_queries(client, small.url)  # warm caches (site root paths, content types)
     with django_assert_num_queries(PATTERN_PAGE_QUERIES):
         client.get(small.url)
@@ -130,6 +132,17 @@ def test_service_page_shows_the_service_and_its_patterns(client, build_pattern):
     assert pattern.title in html
 
 
+def test_pages_show_the_councils_using_a_pattern(client, build_pattern):
+    """Pattern, service and council pages show the adoption register: who uses what."""
+    pattern = build_pattern()
+    adoption = factories.AdoptionFactory(pattern=pattern, council__official_name="Essex County Council")
+    service = pattern.services.first()
+    assert "Used by 1 council" in page_text(client.get(pattern.url))
+    assert "Essex County Council" in page_text(client.get(f"/services/{service.lgsl_code}/{service.slug}/"))
+    council_html = page_text(client.get(f"/councils/{adoption.council.gss_code}/"))
+    assert pattern.title in council_html
+
+
 def test_service_with_the_wrong_slug_redirects_to_its_address(client, db):
     """/services/<code>/<wrong-slug>/ and /services/<code>/ redirect permanently to the canonical address."""
     service = factories.ServiceFactory(lgsl_code=524, name="Missed bin collection")
@@ -153,6 +166,7 @@ def test_service_page_query_count_does_not_grow_with_patterns(client, build_patt
         pattern = build_pattern(services=0)
         pattern.services.add(service)
         pattern.save()
+        factories.AdoptionFactory(pattern=pattern)
     with django_assert_num_queries(SERVICE_PAGE_QUERIES):
         assert page_text(client.get(url)).count("govuk-tag ") == 1 + 4  # the phase banner and each pattern
 
@@ -254,6 +268,19 @@ def test_atom_feed_lists_published_changes(client, build_pattern):
     assert link.endswith(pattern.url)
 
 
+def test_latest_changes_include_pages_published_without_revisions(client, pattern_index):
+    """A pattern published by an importer (no revision log) still shows in the latest changes."""
+    import datetime
+
+    from django.utils import timezone
+
+    pattern = factories.ServicePatternPageFactory(
+        parent=pattern_index, last_published_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    html = page_text(client.get("/"))
+    assert pattern.title in html[html.index("Latest changes") :]
+
+
 def test_sitemap_and_robots(client, build_pattern):
     """sitemap.xml lists pages and taxonomy pages in both languages; robots.txt points at it."""
     pattern = build_pattern()
@@ -291,6 +318,6 @@ def test_pages_set_no_cookies(client, home_page, url):
     assert not response.cookies
 
 
-PATTERN_PAGE_QUERIES = 23
-PROCESS_PAGE_QUERIES = 16
-SERVICE_PAGE_QUERIES = 13
+PATTERN_PAGE_QUERIES = 24
+PROCESS_PAGE_QUERIES = 17
+SERVICE_PAGE_QUERIES = 14

@@ -74,6 +74,24 @@ def process_step_errors(roles, systems, steps, legislation):
     return errors
 
 
+def stream_field_errors(page):
+    """Run every StreamField's block validation, as the editor's form does: ``{field_name: error}``.
+
+    Saving a page (``full_clean``) calls this, so content saved without the form (the demo loader, importers,
+    the shell) meets the same rules, e.g. a research rating of 0 to 3.
+    """
+    from wagtail.fields import StreamField
+
+    errors = {}
+    for field in page._meta.concrete_fields:
+        if isinstance(field, StreamField):
+            try:
+                field.stream_block.clean(getattr(page, field.name))
+            except ValidationError as error:
+                errors[field.name] = error
+    return errors
+
+
 def as_stream_error(errors):
     """Turn ``process_step_errors`` output into the error the StreamField widget shows on each block."""
     from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError

@@ -15,7 +15,7 @@ from wagtail.search import index
 from assessments.blocks import StandardPointsBlock
 
 from .. import blocks
-from ..validation import as_stream_error, process_step_errors
+from ..validation import as_stream_error, process_step_errors, stream_field_errors
 
 SEMVER = RegexValidator(
     r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$",
@@ -208,6 +208,12 @@ class ServicePatternPage(Page):
     class Meta:
         verbose_name = _("service pattern")
 
+    def clean(self):
+        super().clean()
+        errors = stream_field_errors(self)
+        if errors:
+            raise ValidationError(errors)
+
     def component_ids(self):
         """The ids of the Design System components named by the pattern's steps."""
         return {
@@ -293,6 +299,10 @@ class ProcessPage(Page):
 
     def clean(self):
         super().clean()
-        errors = process_step_errors(self.roles, self.systems, self.steps, self.legislation)
+        errors = stream_field_errors(self)
+        if "steps" not in errors:
+            step_errors = process_step_errors(self.roles, self.systems, self.steps, self.legislation)
+            if step_errors:
+                errors["steps"] = as_stream_error(step_errors)
         if errors:
-            raise ValidationError({"steps": as_stream_error(errors)})
+            raise ValidationError(errors)

@@ -1,22 +1,63 @@
-"""Load the demo library (idempotent). The full demo content is written in pattern_pages/demo/."""
+"""Load the demo library (idempotent). The content itself is in ``pattern_pages/demo/``.
 
+When the reference data folder (``<project>/../shared/data``) exists, the full official lists are imported
+first with the importer commands, and the demo's own taxonomy rows merge into them by natural key.
+"""
+
+import os
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from pattern_pages.models import PatternIndexPage, ProcessIndexPage
-from pattern_pages.site_setup import ensure_home_page
+from pattern_pages.demo.loader import load_demo
+
+# (command, file names in the reference data folder), in the order they depend on each other.
+IMPORTS = [
+    ("import_functions", ["esd-lgfl-functions-2013.csv"]),
+    ("import_services", ["esd-lgsl-services-2015.csv"]),
+    ("import_councils", ["mysociety-uk-local-authorities-current.csv"]),
+    ("import_design_system", ["govuk-design-system-patterns-and-components.csv"]),
+]
+
+
+def default_reference_data():
+    """``$REFERENCE_DATA_DIR``, else ``settings.REFERENCE_DATA_DIR``, else ``<project>/../shared/data``."""
+    folder = os.environ.get("REFERENCE_DATA_DIR") or getattr(settings, "REFERENCE_DATA_DIR", None)
+    return Path(folder) if folder else Path(settings.BASE_DIR).parent / "shared" / "data"
 
 
 class Command(BaseCommand):
-    help = "Build the demo pattern library: taxonomies, patterns and processes. Safe to run twice."
+    help = "Build the demo pattern library: taxonomies, patterns, processes and guidance. Safe to run twice."
 
-    @transaction.atomic
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reference-data",
+            type=Path,
+            default=None,
+            help="Folder with the official lists to import first (default: <project>/../shared/data if it exists).",
+        )
+        parser.add_argument(
+            "--no-reference-data", action="store_true", help="Load only the demo's own rows, even if the lists exist."
+        )
+
     def handle(self, *args, **options):
-        home = ensure_home_page()
-        for model, title, slug in [
-            (PatternIndexPage, "Service patterns", "patterns"),
-            (ProcessIndexPage, "Processes", "processes"),
-        ]:
-            if not model.objects.child_of(home).exists():
-                home.add_child(instance=model(title=title, slug=slug, locale=home.locale))
+        folder = options["reference_data"] or default_reference_data()
+        with transaction.atomic():
+            if not options["no_reference_data"] and folder.is_dir():
+                self.import_reference_data(folder)
+            summary = load_demo()
+        for line in summary.lines():
+            self.stdout.write(f"  {line}")
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+
+    def import_reference_data(self, folder):
+        available = get_commands()
+        for command, names in IMPORTS:
+            paths = [folder / name for name in names]
+            if command not in available or not all(path.exists() for path in paths):
+                continue
+            self.stdout.write(f"Importing {', '.join(names)}")
+            call_command(command, *map(str, paths), stdout=self.stdout, stderr=self.stderr)

@@ -53,11 +53,12 @@ class Summary:
 # ----- snippets ---------------------------------------------------------------------------------
 
 
-def merge_snippet(model, key, values, summary, kind, locale):
-    """Create the row for ``key`` or fill in the fields that are still empty.
+def merge_snippet(model, key, values, summary, kind, locale, fill=None):
+    """Create the row for ``key``, or fill in those of its ``fill`` fields (default: all) that are empty.
 
     Fields already set (by an importer reading the official lists, or by an editor) are left alone, so the
-    demo and the importers can run in either order and agree.
+    demo and the importers can run in either order and agree. Leave out of ``fill`` any field an importer
+    may deliberately leave empty, or the two would undo each other on every run.
     """
     obj = model.objects.filter(locale=locale, **key).first()
     if obj is None:
@@ -66,7 +67,8 @@ def merge_snippet(model, key, values, summary, kind, locale):
         obj.save()
         summary.add(kind, "created")
         return obj
-    changed = [name for name, value in values.items() if value not in (None, "") and not getattr(obj, name)]
+    fillable = values.keys() if fill is None else fill
+    changed = [name for name in fillable if values[name] not in (None, "") and not getattr(obj, name)]
     for name in changed:
         setattr(obj, name, values[name])
     if changed:
@@ -118,11 +120,14 @@ def load_taxonomy(locale, summary):
         gss_code = values.pop("gss_code")
         parent_gss = values.pop("parent_county")
         values["parent_county"] = councils.get(parent_gss) if parent_gss else None
-        councils[gss_code] = merge_snippet(Council, {"gss_code": gss_code}, values, summary, "council", locale)
+        # Every council field comes from the official list, so an imported council is taken as it is.
+        councils[gss_code] = merge_snippet(Council, {"gss_code": gss_code}, values, summary, "council", locale, fill=())
     for row in taxonomy.COMPONENTS:
         values = row._asdict()
         slug = values.pop("slug")
-        merge_snippet(DesignSystemComponent, {"slug": slug}, values, summary, "Design System component", locale)
+        merge_snippet(
+            DesignSystemComponent, {"slug": slug}, values, summary, "Design System component", locale, fill=()
+        )
 
 
 # ----- pages ------------------------------------------------------------------------------------

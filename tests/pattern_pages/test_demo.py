@@ -160,7 +160,10 @@ def test_demo_merges_with_the_imported_lists(db):
     call_command("load_demo", "--reference-data", str(REFERENCE_DATA), stdout=io.StringIO())
     with open(REFERENCE_DATA / "esd-lgsl-services-2015.csv", encoding="utf-8") as f:
         lgsl_codes = {int(row["Identifier"]) for row in csv.DictReader(f)}
+    with open(REFERENCE_DATA / "govuk-publisher-local-services-lgsl-tiers.csv", encoding="utf-8") as f:
+        lgsl_codes |= {int(row["LGSL"]) for row in csv.DictReader(f)}
     assert models.Service.objects.count() == len(lgsl_codes)
+    assert models.ServicePatternPage.objects.live().count() >= 12
     assert models.Council.objects.filter(gss_code="E10000012").count() == 1
     before = snapshot()
     call_command("load_demo", "--reference-data", str(REFERENCE_DATA), stdout=io.StringIO())

@@ -14,12 +14,16 @@ from django.db import transaction
 
 from pattern_pages.demo.loader import load_demo
 
-# (command, file names in the reference data folder), in the order they depend on each other.
+# (command, the file it reads, {option: file}), in the order they depend on each other.
 IMPORTS = [
-    ("import_functions", ["esd-lgfl-functions-2013.csv"]),
-    ("import_services", ["esd-lgsl-services-2015.csv"]),
-    ("import_councils", ["mysociety-uk-local-authorities-current.csv"]),
-    ("import_design_system", ["govuk-design-system-patterns-and-components.csv"]),
+    ("import_functions", "esd-lgfl-functions-2013.csv", {}),
+    ("import_services", "esd-lgsl-services-2015.csv", {"--tiers": "govuk-publisher-local-services-lgsl-tiers.csv"}),
+    (
+        "import_councils",
+        "mysociety-uk-local-authorities-current.csv",
+        {"--homepages": "govuk-local-links-manager-local-authorities.csv"},
+    ),
+    ("import_design_system", "govuk-design-system-patterns-and-components.csv", {}),
 ]
 
 
@@ -55,9 +59,12 @@ class Command(BaseCommand):
 
     def import_reference_data(self, folder):
         available = get_commands()
-        for command, names in IMPORTS:
-            paths = [folder / name for name in names]
-            if command not in available or not all(path.exists() for path in paths):
+        for command, name, options in IMPORTS:
+            if command not in available or not (folder / name).exists():
                 continue
-            self.stdout.write(f"Importing {', '.join(names)}")
-            call_command(command, *map(str, paths), stdout=self.stdout, stderr=self.stderr)
+            arguments = [str(folder / name)]
+            for option, option_file in options.items():
+                if (folder / option_file).exists():
+                    arguments += [option, str(folder / option_file)]
+            self.stdout.write(f"{command} {name}")
+            call_command(command, *arguments, stdout=self.stdout, stderr=self.stderr)

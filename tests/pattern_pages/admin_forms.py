@@ -8,9 +8,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.fields import StreamField
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from pattern_pages.blocks import RICH_TEXT_FEATURES
+from pattern_pages.models import ProcessPage, ServicePatternPage
 
 
 def list_block(items):
@@ -95,7 +97,15 @@ def process_form_data(**overrides):
         "comments": inline_formset([]),
     }
     fields.update(overrides)
-    return nested_form_data(fields)
+    return nested_form_data(with_empty_streams(ProcessPage, fields))
+
+
+def with_empty_streams(model, fields):
+    """Post every StreamField the page has, empty unless given, as the editor does (a missing one is an error)."""
+    for field in model._meta.concrete_fields:
+        if isinstance(field, StreamField):
+            fields.setdefault(field.name, streamfield([]))
+    return fields
 
 
 def pattern_step(title, components=(), process_steps=()):
@@ -145,7 +155,7 @@ def pattern_form_data(pattern_type, **overrides):
         "comments": inline_formset([]),
     }
     fields.update(overrides)
-    return nested_form_data(fields)
+    return nested_form_data(with_empty_streams(ServicePatternPage, fields))
 
 
 def add_url(model, parent):

@@ -47,7 +47,7 @@ def snapshot():
 
 
 def test_demo_builds_a_believable_library(client, db):
-    """12+ live patterns of all 7 types, 8+ processes, 40+ services, 10+ life events, 20+ councils; home lists them."""
+    """12+ live patterns of all 7 types, 8+ processes, 40+ services, 10+ life events, 20+ councils, all listed."""
     load_demo()
     patterns_ = models.ServicePatternPage.objects.live()
     assert patterns_.count() >= 12
@@ -73,6 +73,12 @@ def test_demo_builds_a_believable_library(client, db):
     assert versions[-1] == school.version == "2.1.0"
 
     response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert any(page.title in html for page in patterns_), "the home page should list demo patterns"
+    for pattern_type in models.PatternType.objects.all():
+        assert pattern_type.name in html
+    response = client.get(models.PatternIndexPage.objects.get().url)
     assert response.status_code == 200
     html = response.content.decode()
     for page in patterns_:

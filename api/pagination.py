@@ -45,6 +45,10 @@ class _Cursor(CursorPagination):
     def get_page_size(self, request):
         return read_limit(request)
 
+    def get_ordering(self, request, queryset, view):
+        # Always id order, whatever the view's default ordering: ids never change, titles do.
+        return ("id",)
+
     def decode_cursor(self, request):
         try:
             return super().decode_cursor(request)

@@ -50,13 +50,17 @@ from .models import ChangeEvent, WebhookDelivery, WebhookSubscription
 
 logger = logging.getLogger(__name__)
 
-LEASE = timedelta(seconds=60)
 BATCH_SIZE = 20
 USER_AGENT = "LocalGov-Pattern-Library-Webhooks/1"
 
 
 def setting(name, default):
     return getattr(settings, name, default)
+
+
+def lease():
+    """How long a claimed delivery is reserved for the worker posting it (WEBHOOK_LEASE_SECONDS, 60)."""
+    return timedelta(seconds=setting("WEBHOOK_LEASE_SECONDS", 60))
 
 
 def retry_period():
@@ -234,7 +238,7 @@ def claim(now, batch_size=BATCH_SIZE):
             if earlier_pending:
                 continue  # order per object: wait for the earlier one
             claimed.append(delivery.pk)
-        WebhookDelivery.objects.filter(pk__in=claimed).update(leased_until=now + LEASE)
+        WebhookDelivery.objects.filter(pk__in=claimed).update(leased_until=now + lease())
     return list(WebhookDelivery.objects.filter(pk__in=claimed).select_related("subscription", "event").order_by("id"))
 
 
@@ -270,7 +274,7 @@ def deliver_due(now=None):
         if not batch:
             return attempted
         # If this worker dies while posting, this task picks the batch up once the lease expires.
-        enqueue_deliveries(run_after=current + LEASE + timedelta(seconds=1))
+        enqueue_deliveries(run_after=current + lease() + timedelta(seconds=1))
         for delivery in batch:
             attempt(delivery)
             attempted += 1

@@ -22,6 +22,10 @@ from .base import EPOCH, ERROR_RESPONSES, NOT_MODIFIED, ResourceMixin
     get=extend_schema(
         operation_id="changes_list",
         summary="The change feed",
+        description=(
+            "Published, unpublished, deleted and moved events for patterns, processes and taxonomy items, in "
+            "order. Keep next_cursor and pass it as since: ids become visible in order, so none is skipped."
+        ),
         parameters=[
             OpenApiParameter(
                 "since",

@@ -36,6 +36,10 @@ class PatternQueryset:
     get=extend_schema(
         operation_id="patterns_list",
         summary="List service patterns",
+        description=(
+            "Live, public service patterns in English and Welsh (narrow with locale). Each item has the "
+            "listing fields; fetch one for its content. Drafts never appear here."
+        ),
         parameters=[
             *PatternFilterSet.openapi_parameters(),
             fields_parameter("title,summary,maturity"),
@@ -56,6 +60,10 @@ def detail_schema(operation_id):
     return extend_schema(
         operation_id=operation_id,
         summary="Fetch a service pattern",
+        description=(
+            "One live service pattern, by id or by slug (with locale), its content as typed blocks. "
+            "version=draft returns the latest draft to a key or editor allowed to edit it."
+        ),
         parameters=[
             fields_parameter("title,summary,steps"),
             VERSION_PARAMETER,

@@ -33,6 +33,7 @@ class ProcessQueryset:
     get=extend_schema(
         operation_id="processes_list",
         summary="List processes",
+        description="Live, public processes in English and Welsh (narrow with locale). Drafts never appear here.",
         parameters=[
             *ProcessFilterSet.openapi_parameters(),
             fields_parameter("title,summary,trigger"),
@@ -51,6 +52,10 @@ def detail_schema(operation_id):
     return extend_schema(
         operation_id=operation_id,
         summary="Fetch a process",
+        description=(
+            "One live process, by id or by slug (with locale): roles, systems, steps, legislation and data "
+            "as typed blocks. version=draft returns the latest draft to a key or editor allowed to edit it."
+        ),
         parameters=[fields_parameter("title,steps,legislation"), VERSION_PARAMETER, LOCALE_PARAMETER],
         responses={200: ProcessDetailSerializer, **NOT_MODIFIED, **DETAIL_ERROR_RESPONSES},
         tags=["processes"],

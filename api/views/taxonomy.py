@@ -78,6 +78,8 @@ def taxonomy_views(name, model, serializer, filterset, natural_key, key_type, ex
     list_view = extend_schema_view(
         get=extend_schema(
             operation_id=f"{name}_list",
+            summary=f"List {model._meta.verbose_name_plural}",
+            description=f"Every {model._meta.verbose_name}, in English and Welsh (narrow with locale).",
             parameters=list_parameters,
             responses={200: serializer(many=True), **NOT_MODIFIED, **ERROR_RESPONSES},
             tags=["taxonomies"],
@@ -92,6 +94,8 @@ def taxonomy_views(name, model, serializer, filterset, natural_key, key_type, ex
     detail_view = extend_schema_view(
         get=extend_schema(
             operation_id=f"{name}_retrieve",
+            summary=f"Fetch a {model._meta.verbose_name}",
+            description=f"One {model._meta.verbose_name} by its {natural_key.replace('_', ' ')} (default locale en).",
             parameters=[
                 OpenApiParameter("key", key_type, OpenApiParameter.PATH, description=f"e.g. {example}"),
                 *detail_parameters,

@@ -192,16 +192,16 @@ def test_crashed_worker_loses_nothing(receiver, subscription_to, pattern_index, 
     # Worker A claims the delivery, schedules its watchdog and dies before posting.
     claimed = webhooks.claim(now)
     assert [d.pk for d in claimed] == [delivery.pk]
-    webhooks.enqueue_deliveries(run_after=now + webhooks.LEASE)
+    webhooks.enqueue_deliveries(run_after=now + webhooks.lease())
     watchdogs = [r for r in default_task_backend.results if r.task.run_after is not None]
-    assert watchdogs and watchdogs[-1].task.run_after == now + webhooks.LEASE
+    assert watchdogs and watchdogs[-1].task.run_after == now + webhooks.lease()
 
     # Worker B, before the lease expires, must not deliver it (no double delivery).
     assert webhooks.deliver_due(now=now + timedelta(seconds=1)) == 0
     assert server.requests == []
 
     # After the lease expires (the watchdog's run), it is delivered exactly once.
-    assert webhooks.deliver_due(now=now + webhooks.LEASE + timedelta(seconds=1)) == 1
+    assert webhooks.deliver_due(now=now + webhooks.lease() + timedelta(seconds=1)) == 1
     assert len(server.accepted()) == 1
     delivery.refresh_from_db()
     assert delivery.status == "delivered" and delivery.attempts == 1

@@ -1,4 +1,33 @@
-"""The supplier API, versioned under /api/v1/ (filled in by the API issue)."""
+"""The supplier API, versioned under /api/v1/."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from .views import changes, export, patterns, processes, taxonomy
 
 app_name = "api"
-urlpatterns = []
+
+urlpatterns = [
+    path("v1/patterns/", patterns.PatternListView.as_view(), name="pattern-list"),
+    path("v1/patterns/<int:pk>/", patterns.PatternDetailView.as_view(), name="pattern-detail"),
+    path("v1/patterns/<slug:slug>/", patterns.PatternBySlugView.as_view(), name="pattern-detail-slug"),
+    path("v1/processes/", processes.ProcessListView.as_view(), name="process-list"),
+    path("v1/processes/<int:pk>/", processes.ProcessDetailView.as_view(), name="process-detail"),
+    path("v1/processes/<slug:slug>/", processes.ProcessBySlugView.as_view(), name="process-detail-slug"),
+    path("v1/services/", taxonomy.ServiceListView.as_view(), name="service-list"),
+    path("v1/services/<int:key>/", taxonomy.ServiceDetailView.as_view(), name="service-detail"),
+    path("v1/life-events/", taxonomy.LifeEventListView.as_view(), name="life-event-list"),
+    path("v1/life-events/<slug:key>/", taxonomy.LifeEventDetailView.as_view(), name="life-event-detail"),
+    path("v1/pattern-types/", taxonomy.PatternTypeListView.as_view(), name="pattern-type-list"),
+    path("v1/pattern-types/<slug:key>/", taxonomy.PatternTypeDetailView.as_view(), name="pattern-type-detail"),
+    path("v1/councils/", taxonomy.CouncilListView.as_view(), name="council-list"),
+    path("v1/councils/<str:key>/", taxonomy.CouncilDetailView.as_view(), name="council-detail"),
+    path("v1/components/", taxonomy.ComponentListView.as_view(), name="component-list"),
+    path("v1/components/<slug:key>/", taxonomy.ComponentDetailView.as_view(), name="component-detail"),
+    path("v1/changes/", changes.ChangeFeedView.as_view(), name="changes"),
+    path("v1/export/patterns.jsonl", export.PatternExportView.as_view(), name="export-patterns"),
+    path("v1/export/processes.jsonl", export.ProcessExportView.as_view(), name="export-processes"),
+    path("v1/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("v1/docs/", SpectacularRedocView.as_view(url_name="api:schema", template_name="api/redoc.html"), name="docs"),
+    path("v1/docs/swagger/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs-swagger"),
+]

@@ -1,0 +1,229 @@
+"""What every resource has in common: strict parameters, fields=, ordering, conditional requests."""
+
+import hashlib
+from datetime import UTC, datetime
+
+from django.db.models import Max
+from django.http import Http404
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
+from rest_framework import generics
+from rest_framework.filters import OrderingFilter
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+
+from ..authentication import ApiKeyAuthentication, SessionAuthentication
+from ..exceptions import InvalidParameter
+from ..models import ChangeEvent
+from ..pagination import LibraryPagination
+from ..serializers import ErrorSerializer
+from ..throttling import AnonThrottle, KeyThrottle
+
+EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+COMMON_PARAMETERS = {"fields", "format"}
+LIST_PARAMETERS = {"limit", "offset", "cursor", "ordering"}
+
+ERROR_RESPONSES = {
+    400: OpenApiResponse(ErrorSerializer, description="A parameter is unknown or its value cannot be read."),
+    401: OpenApiResponse(ErrorSerializer, description="The API key is not valid or has been revoked."),
+    429: OpenApiResponse(ErrorSerializer, description="Too many requests; the Retry-After header says when to retry."),
+}
+DETAIL_ERROR_RESPONSES = {
+    **ERROR_RESPONSES,
+    404: OpenApiResponse(ErrorSerializer, description="No published item with this key."),
+}
+NOT_MODIFIED = {304: OpenApiResponse(description="Not modified since If-None-Match / If-Modified-Since.")}
+
+
+def fields_parameter(example):
+    return OpenApiParameter(
+        "fields",
+        OpenApiTypes.STR,
+        OpenApiParameter.QUERY,
+        description="A comma-separated list of the fields to return; all of them when absent.",
+        examples=[OpenApiExample("fields", value=example)],
+    )
+
+
+def ordering_parameter(fields):
+    return OpenApiParameter(
+        "ordering",
+        OpenApiTypes.STR,
+        OpenApiParameter.QUERY,
+        description=f"Sort by one of: {', '.join(fields)}; prefix with '-' for descending.",
+        examples=[OpenApiExample("ordering", value=f"-{fields[-1]}")],
+    )
+
+
+class StrictOrderingFilter(OrderingFilter):
+    """Like DRF's, but an ordering it does not know is a 400, not silently ignored."""
+
+    def get_ordering(self, request, queryset, view):
+        raw = request.query_params.get(self.ordering_param)
+        if raw is None:
+            return self.get_default_ordering(view)
+        terms = [term.strip() for term in raw.split(",") if term.strip()]
+        allowed = set(view.ordering_fields)
+        for term in terms:
+            if term.lstrip("-") not in allowed:
+                raise InvalidParameter(
+                    "ordering", f"'{term}' is not an ordering. Use one of: {', '.join(view.ordering_fields)}."
+                )
+        return [*terms, "pk"]
+
+    def get_schema_operation_parameters(self, view):
+        return []
+
+
+class StrictFilterBackend:
+    """Applies the view's FilterSet and turns its errors into a 400 naming the parameter."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = getattr(view, "filterset_class", None)
+        if filterset_class is None:
+            return queryset
+        filterset = filterset_class(request.query_params, queryset=queryset, request=request)
+        if not filterset.is_valid():
+            name, errors = next(iter(filterset.errors.items()))
+            raise InvalidParameter(name, errors[0])
+        return filterset.qs
+
+    def get_schema_operation_parameters(self, view):
+        return []
+
+
+class ResourceMixin:
+    """Read-only, conditional (ETag, Last-Modified) resources with strict parameters."""
+
+    authentication_classes = [ApiKeyAuthentication, SessionAuthentication]
+    permission_classes = [AllowAny]
+    throttle_classes = [AnonThrottle, KeyThrottle]
+    renderer_classes = [JSONRenderer]
+    pagination_class = LibraryPagination
+    filter_backends = [StrictFilterBackend, StrictOrderingFilter]
+    ordering_fields = ["id"]
+    ordering = ["id"]
+    change_resources = ()  # the change feed's resource names, for Last-Modified
+    detail_parameters = {"locale"}
+    cache_control = "public, max-age=60"
+
+    def allowed_parameters(self):
+        if isinstance(self, generics.ListAPIView):
+            names = set(COMMON_PARAMETERS | LIST_PARAMETERS)
+            if getattr(self, "filterset_class", None):
+                names |= set(self.filterset_class.base_filters)
+            return names
+        return COMMON_PARAMETERS | self.detail_parameters
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        allowed = self.allowed_parameters()
+        for name in request.query_params:
+            if name not in allowed:
+                raise InvalidParameter(
+                    name,
+                    f"'{name}' is not a parameter of this endpoint. Use: {', '.join(sorted(allowed))}.",
+                    code="unknown_parameter",
+                )
+        self.selected_fields = self.read_fields(request)
+
+    def read_fields(self, request):
+        raw = request.query_params.get("fields")
+        if raw is None:
+            return None
+        names = [name.strip() for name in raw.split(",") if name.strip()]
+        known = list(self.get_serializer_class()().fields)
+        unknown = [name for name in names if name not in known]
+        if unknown or not names:
+            raise InvalidParameter(
+                "fields", f"Unknown field(s): {', '.join(unknown) or '(none given)'}. Fields: {', '.join(known)}."
+            )
+        return names
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["fields"] = getattr(self, "selected_fields", None)
+        return context
+
+    # ----- conditional requests --------------------------------------------------------------------
+
+    def last_modified_for(self, queryset=None, obj=None):
+        """The latest of the items' publication times and the resource's latest change event."""
+        candidates = []
+        if obj is not None and getattr(obj, "last_published_at", None):
+            candidates.append(obj.last_published_at)
+        if queryset is not None and hasattr(queryset.model, "last_published_at"):
+            latest = queryset.order_by().aggregate(latest=Max("last_published_at"))["latest"]
+            if latest:
+                candidates.append(latest)
+        if self.change_resources:
+            latest_event = (
+                ChangeEvent.objects.filter(resource__in=self.change_resources)
+                .order_by("-id")
+                .values_list("occurred_at", flat=True)
+                .first()
+            )
+            if latest_event:
+                candidates.append(latest_event)
+        return max(candidates) if candidates else EPOCH
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method not in ("GET", "HEAD"):
+            return response
+        patch_vary_headers(response, ["Accept", "Authorization"])
+        if response.status_code != 200:
+            return response
+        response.render()
+        etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+        response["ETag"] = etag
+        last_modified = getattr(self, "last_modified", None)
+        if last_modified is not None:
+            response["Last-Modified"] = http_date(last_modified.timestamp())
+        response["Cache-Control"] = getattr(self, "response_cache_control", self.cache_control)
+        conditional = get_conditional_response(
+            request,
+            etag=etag,
+            last_modified=int(last_modified.timestamp()) if last_modified else None,
+            response=response,
+        )
+        return conditional or response
+
+    # ----- list and detail ---------------------------------------------------------------------------
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        self.last_modified = self.last_modified_for(queryset=queryset)
+        page = self.paginate_queryset(queryset)
+        serializer = self.get_serializer(page, many=True)
+        return self.get_paginated_response(serializer.data)
+
+    def retrieve(self, request, *args, **kwargs):
+        obj = self.get_object()
+        self.last_modified = self.last_modified_for(obj=obj)
+        return self.render_object(obj)
+
+    def render_object(self, obj):
+        from rest_framework.response import Response
+
+        return Response(self.get_serializer(obj).data)
+
+    def request_locale(self):
+        locale = self.request.query_params.get("locale", "en")
+        if locale not in ("en", "cy"):
+            raise InvalidParameter("locale", f"'{locale}' is not a locale: use en or cy.")
+        return locale
+
+
+class ListView(ResourceMixin, generics.ListAPIView):
+    pass
+
+
+class DetailView(ResourceMixin, generics.RetrieveAPIView):
+    def get_object(self):
+        try:
+            return super().get_object()
+        except (ValueError, TypeError) as exc:
+            raise Http404 from exc

@@ -1,0 +1,93 @@
+"""/api/v1/changes/: the ordered feed of published, unpublished, deleted and moved events.
+
+A mirror keeps ``next_cursor`` and asks again with ``?since=<cursor>``; because event ids become
+visible in order (see ``api.changes``), it never misses one.
+"""
+
+from django.utils.http import urlencode
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import generics
+from rest_framework.response import Response
+
+from ..changes import RESOURCES
+from ..exceptions import InvalidParameter
+from ..models import ChangeEvent
+from ..pagination import DEFAULT_LIMIT, MAX_LIMIT, read_limit
+from ..serializers import ChangeEventSerializer, ChangeFeedSerializer
+from .base import EPOCH, ERROR_RESPONSES, NOT_MODIFIED, ResourceMixin
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="changes_list",
+        summary="The change feed",
+        description=(
+            "Published, unpublished, deleted and moved events for patterns, processes and taxonomy items, in "
+            "order. Keep next_cursor and pass it as since: ids become visible in order, so none is skipped."
+        ),
+        parameters=[
+            OpenApiParameter(
+                "since",
+                OpenApiTypes.STR,
+                OpenApiParameter.QUERY,
+                description="The next_cursor of the previous page; absent or 0 to start from the beginning.",
+                examples=[OpenApiExample("since", value="1042")],
+            ),
+            OpenApiParameter(
+                "limit",
+                OpenApiTypes.INT,
+                OpenApiParameter.QUERY,
+                description=f"How many events to return, 1 to {MAX_LIMIT} (default {DEFAULT_LIMIT}).",
+                examples=[OpenApiExample("limit", value=100)],
+            ),
+            OpenApiParameter(
+                "resource",
+                OpenApiTypes.STR,
+                OpenApiParameter.QUERY,
+                enum=RESOURCES,
+                description="Only events about this kind of item.",
+                examples=[OpenApiExample("resource", value="pattern")],
+            ),
+        ],
+        responses={200: ChangeFeedSerializer, **NOT_MODIFIED, **ERROR_RESPONSES},
+        tags=["changes"],
+    )
+)
+class ChangeFeedView(ResourceMixin, generics.GenericAPIView):
+    serializer_class = ChangeEventSerializer
+    pagination_class = None
+    filter_backends = []
+    cache_control = "public, max-age=5"
+
+    def allowed_parameters(self):
+        return {"since", "limit", "resource", "format"}
+
+    def read_fields(self, request):
+        return None
+
+    def get(self, request):
+        since_raw = request.query_params.get("since", "0")
+        if not since_raw.isdigit():
+            raise InvalidParameter("since", f"'{since_raw}' is not a cursor from this feed: use its next_cursor.")
+        since = int(since_raw)
+        limit = read_limit(request)
+        events = ChangeEvent.objects.filter(id__gt=since).order_by("id")
+        resource = request.query_params.get("resource")
+        if resource is not None:
+            if resource not in RESOURCES:
+                raise InvalidParameter("resource", f"'{resource}' is not one of: {', '.join(RESOURCES)}.")
+            events = events.filter(resource=resource)
+        events = list(events[:limit])
+        next_cursor = str(events[-1].id if events else since)
+        self.last_modified = events[-1].occurred_at if events else EPOCH
+        query = {"since": next_cursor, "limit": limit}
+        if resource:
+            query["resource"] = resource
+        return Response(
+            {
+                "results": ChangeEventSerializer(events, many=True).data,
+                "next_cursor": next_cursor,
+                "next": request.build_absolute_uri(f"{request.path}?{urlencode(query)}"),
+            }
+        )

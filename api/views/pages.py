@@ -1,0 +1,167 @@
+"""Service patterns and processes: live, public pages; drafts only for those who may edit them."""
+
+from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter
+from rest_framework.response import Response
+
+from ..exceptions import InvalidParameter
+from ..renderers import JSONLDRenderer
+from .base import DetailView, ListView
+
+PAGE_ORDERING = ["title", "first_published_at", "last_published_at", "id"]
+
+VERSION_PARAMETER = OpenApiParameter(
+    "version",
+    OpenApiTypes.STR,
+    OpenApiParameter.QUERY,
+    enum=["live", "draft"],
+    description=(
+        "draft: the latest saved revision (headless preview). Only for a key or signed-in editor allowed to "
+        "edit the page; anyone else gets 404."
+    ),
+    examples=[OpenApiExample("version", value="draft")],
+)
+LOCALE_PARAMETER = OpenApiParameter(
+    "locale",
+    OpenApiTypes.STR,
+    OpenApiParameter.QUERY,
+    enum=["en", "cy"],
+    description="With a slug: the locale of the page to fetch (default en).",
+    examples=[OpenApiExample("locale", value="cy")],
+)
+
+
+class PageQuerysetMixin:
+    model = None
+    select = ("locale",)
+    prefetch = ()
+
+    def base_queryset(self):
+        return self.model.objects.select_related(*self.select).prefetch_related(*self.prefetch)
+
+    def get_queryset(self):
+        return self.base_queryset().live().public()
+
+
+class PageListView(PageQuerysetMixin, ListView):
+    ordering_fields = PAGE_ORDERING
+    ordering = ["title"]
+
+
+class PageDetailView(PageQuerysetMixin, DetailView):
+    detail_parameters = {"locale", "version"}
+
+    def lookup(self):
+        if "pk" in self.kwargs:
+            return {"pk": self.kwargs["pk"]}
+        return {"slug": self.kwargs["slug"], "locale__language_code": self.request_locale()}
+
+    def get_object(self):
+        version = self.request.query_params.get("version", "live")
+        if version not in ("live", "draft"):
+            raise InvalidParameter("version", f"'{version}' is not a version: use live or draft.")
+        if version == "live":
+            page = self.get_queryset().filter(**self.lookup()).first()
+            if page is None:
+                raise Http404
+            return page
+        # A draft is visible only to those who may edit the page; everyone else is told it does not
+        # exist (404, not 403), so that nothing leaks.
+        user = self.request.user
+        page = self.model.objects.filter(**self.lookup()).first()
+        if page is None or not user.is_authenticated or not page.permissions_for_user(user).can_edit():
+            raise Http404
+        self.response_cache_control = "private, no-store"
+        return page.get_latest_revision_as_object()
+
+    def last_modified_for(self, queryset=None, obj=None):
+        if self.request.query_params.get("version") == "draft":
+            return obj.latest_revision_created_at or obj.last_published_at or super().last_modified_for(obj=obj)
+        return super().last_modified_for(obj=obj)
+
+
+# ----- JSON-LD --------------------------------------------------------------------------------------
+
+
+def council_as_organization(council):
+    if council is None:
+        return None
+    return {
+        "@type": "GovernmentOrganization",
+        "name": council.official_name,
+        "identifier": {"@type": "PropertyValue", "propertyID": "GSS", "value": council.gss_code},
+        "url": council.website or None,
+    }
+
+
+def service_identifier(service):
+    return {"@type": "PropertyValue", "propertyID": "LGSL", "value": str(service.lgsl_code)}
+
+
+def pattern_as_government_service(page, request):
+    """A service pattern as a schema.org GovernmentService."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "@id": page.get_full_url(request),
+        "name": page.title,
+        "description": page.summary,
+        "url": page.get_full_url(request),
+        "inLanguage": page.locale.language_code,
+        "serviceType": page.pattern_type.name if page.pattern_type else None,
+        "identifier": [service_identifier(s) for s in page.services.all()],
+        "category": [s.name for s in page.services.all()],
+        "provider": council_as_organization(page.owner_council),
+        "dateModified": page.last_published_at.isoformat() if page.last_published_at else None,
+        "version": page.version,
+    }
+    return {key: value for key, value in data.items() if value not in (None, [])}
+
+
+class JSONLDMixin:
+    """Renders JSON-LD when the client asks for it (Accept header or ?format=jsonld)."""
+
+    renderer_classes = [*ListView.renderer_classes, JSONLDRenderer]
+    as_jsonld = None
+
+    def wants_jsonld(self):
+        return getattr(self.request, "accepted_renderer", None) and self.request.accepted_renderer.format == "jsonld"
+
+    def render_object(self, obj):
+        if self.wants_jsonld():
+            return Response(type(self).as_jsonld(obj, self.request), content_type="application/ld+json")
+        return super().render_object(obj)
+
+    def get_paginated_response(self, data):
+        if self.wants_jsonld():
+            items = [type(self).as_jsonld(obj, self.request) for obj in self.page_objects]
+            for item in items:
+                item.pop("@context", None)
+            return Response(
+                {
+                    "@context": "https://schema.org",
+                    "@type": "ItemList",
+                    "numberOfItems": len(items),
+                    "itemListElement": [
+                        {"@type": "ListItem", "position": position, "item": item}
+                        for position, item in enumerate(items, start=1)
+                    ],
+                },
+                content_type="application/ld+json",
+            )
+        return super().get_paginated_response(data)
+
+    def paginate_queryset(self, queryset):
+        self.page_objects = super().paginate_queryset(queryset)
+        return self.page_objects
+
+
+JSONLD_PARAMETER = OpenApiParameter(
+    "format",
+    OpenApiTypes.STR,
+    OpenApiParameter.QUERY,
+    enum=["json", "jsonld"],
+    description="jsonld: schema.org GovernmentService (same as Accept: application/ld+json).",
+    examples=[OpenApiExample("format", value="jsonld")],
+)

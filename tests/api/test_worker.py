@@ -1,0 +1,120 @@
+"""The real worker: `manage.py db_worker` as a subprocess on the PostgreSQL test database, killed while
+it is posting a webhook, then restarted. Nothing is lost; the delivery goes out once it completes.
+
+PostgreSQL only: the worker process must see the test's committed rows, and SQLite's in-memory test
+database is private to the test process.
+"""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import connection
+
+from api.models import ApiKey, WebhookDelivery, WebhookSubscription
+from tests import factories
+
+pytestmark = [
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the worker subprocess needs PostgreSQL"),
+    pytest.mark.django_db(transaction=True),
+]
+LEASE_SECONDS = 3
+
+
+class HangingReceiver:
+    """Holds the first POST open (so the worker is mid-delivery), answers 200 to the rest."""
+
+    def __init__(self):
+        self.first_arrived = threading.Event()
+        self.release = threading.Event()
+        self.completed = []  # bodies answered 200 on a live connection
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                if not receiver.first_arrived.is_set():
+                    receiver.first_arrived.set()
+                    receiver.release.wait(30)
+                    return  # the worker that sent it is dead by now
+                self.send_response(200)
+                self.end_headers()
+                receiver.completed.append(json.loads(body))
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+def start_worker():
+    database = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
+        "TEST_TASKS_BACKEND": "database",
+        "WEBHOOK_LEASE_SECONDS": str(LEASE_SECONDS),
+    }
+    return subprocess.Popen(  # noqa: S603
+        [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay", "--no-reload"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def wait_for(condition, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_worker_killed_mid_delivery_loses_nothing(pattern_index, settings):
+    """Kill the worker while its POST is in flight; a restarted worker delivers the event once the lease ends."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.WEBHOOK_LEASE_SECONDS = LEASE_SECONDS
+    receiver = HangingReceiver()
+    user = get_user_model().objects.create_user(username="acme", password="x")
+    api_key, _raw = ApiKey.create_for(user, "Acme")
+    factories.PatternTypeFactory()
+    WebhookSubscription.objects.create(api_key=api_key, target_url=receiver.url, event_types=["published"])
+    page = factories.ServicePatternPageFactory(parent=pattern_index, slug="report-a-flood")
+    page.save_revision().publish()  # commits: the outbox row and a deliver_webhooks task are in the database
+
+    first = start_worker()
+    workers = [first]
+    try:
+        assert receiver.first_arrived.wait(60), "the worker never posted the webhook"
+        first.send_signal(signal.SIGKILL)
+        first.wait(10)
+        receiver.release.set()
+        delivery = WebhookDelivery.objects.get()
+        assert delivery.status == "pending" and delivery.leased_until is not None
+
+        workers.append(start_worker())
+        assert wait_for(lambda: receiver.completed), "the restarted worker did not deliver the event"
+        assert wait_for(lambda: WebhookDelivery.objects.get().status == "delivered")
+        time.sleep(LEASE_SECONDS + 1)  # any stray duplicate would have gone out by now
+        assert [item["event"]["key"] for item in receiver.completed] == ["report-a-flood"]
+        assert receiver.completed[0]["delivery_id"] == str(delivery.delivery_id)
+    finally:
+        for worker in workers:
+            if worker.poll() is None:
+                worker.terminate()
+                worker.wait(10)
+        receiver.server.shutdown()

@@ -5,3 +5,6 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "library_search"
     verbose_name = "Search"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the indexing signal handlers)

@@ -63,6 +63,12 @@ class SearchHit:
     facets: dict = field(default_factory=dict)
 
     @property
+    def kind_label(self):
+        from .models import DocumentKind
+
+        return DocumentKind(self.kind).label if self.kind in DocumentKind.values else self.kind
+
+    @property
     def title_html(self):
         return marked_to_html(self.title_marked or self.title)
 

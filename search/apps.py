@@ -7,4 +7,6 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the indexing signal handlers)
+        from . import signals  # connects the indexing signal handlers
+
+        signals.connect_adoptions()

@@ -77,17 +77,18 @@ def is_searchable(page):
 
 
 def councils_using(page):
-    """The councils that use a page: its owner, plus adopters once the adoption model exists.
+    """The councils that use a page: its owner, and every council with a public, in-use adoption of it.
 
-    Hook for the adoption issue: a page with an ``adoptions`` relation (each with a ``council`` and a
-    ``status``) contributes every council whose adoption is not retired.
+    Adoptions come from the ``contributions`` app (``page.adoptions``); without it, only the owner counts.
     """
     councils = {}
     if page.owner_council_id:
         councils[page.owner_council.gss_code] = page.owner_council
     adoptions = getattr(page, "adoptions", None)
     if adoptions is not None:
-        for adoption in adoptions.select_related("council").exclude(status="retired"):
+        adoptions = adoptions.all()
+        adoptions = adoptions.public().in_use() if hasattr(adoptions, "public") else adoptions
+        for adoption in adoptions.select_related("council"):
             councils[adoption.council.gss_code] = adoption.council
     return list(councils.values())
 

@@ -27,7 +27,10 @@ RETRY_MAX = timedelta(hours=1)
 
 
 def request_update(keys):
-    """Record that ``keys`` need re-indexing and enqueue the task after the transaction commits."""
+    """Record that ``keys`` need re-indexing; enqueue one task for the transaction's keys when it commits.
+
+    An import that saves 1,500 services in one transaction enqueues one task, not 1,500.
+    """
     keys = list(dict.fromkeys(keys))
     if not keys:
         return
@@ -35,12 +38,40 @@ def request_update(keys):
     for key in keys:
         PendingIndexUpdate.objects.update_or_create(key=key, defaults={"requested_at": now})
 
-    def enqueue():
-        from .tasks import update_search_index
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        enqueue_update(keys)
+        return
+    batch = getattr(connection, "_search_update_batch", None)
+    # A batch whose callback is gone was rolled back with its transaction: start a new one.
+    if batch is None or not any(callback == batch.enqueue for _, callback, _ in connection.run_on_commit):
+        batch = UpdateBatch(connection)
+        connection._search_update_batch = batch
+        transaction.on_commit(batch.enqueue)
+    batch.keys.extend(keys)
 
-        update_search_index.enqueue(keys)
 
-    transaction.on_commit(enqueue)
+def enqueue_update(keys):
+    from .tasks import update_search_index
+
+    update_search_index.enqueue(list(dict.fromkeys(keys)))
+
+
+class UpdateBatch:
+    """The keys requested within one transaction, enqueued together once it commits."""
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.keys = []
+        self.done = False
+
+    def enqueue(self):
+        if self.done:
+            return
+        self.done = True
+        if getattr(self.connection, "_search_update_batch", None) is self:
+            self.connection._search_update_batch = None
+        enqueue_update(self.keys)
 
 
 def request_page_update(page, include_descendants=False):

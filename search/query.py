@@ -57,6 +57,7 @@ class SearchHit:
     title_marked: str = ""
     snippet_marked: str = ""
     summary: str = ""
+    slug: str = ""
     page_id: int | None = None
     service_id: int | None = None
     lgsl_codes: list = field(default_factory=list)

@@ -1,5 +1,6 @@
 """Connect the library's lifecycle events to search indexing (see ``search.indexing``)."""
 
+from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
@@ -63,3 +64,19 @@ def on_service_save(sender, instance, raw=False, **kwargs):
 def on_service_life_events(sender, instance, action, **kwargs):
     if action.startswith("post_") and isinstance(instance, Service):
         indexing.request_service_update(instance)
+
+
+def on_adoption_change(sender, instance, **kwargs):
+    """A council adopting (or dropping) a pattern or process changes the page's council facet."""
+    keys = [indexing.page_key(pk) for pk in (instance.pattern_id, instance.process_id) if pk]
+    indexing.request_update(keys)
+
+
+def connect_adoptions():
+    """Follow adoptions when the contributions app is installed (it owns the Adoption model)."""
+    try:
+        adoption = apps.get_model("contributions", "Adoption")
+    except LookupError:
+        return
+    post_save.connect(on_adoption_change, sender=adoption, dispatch_uid="search_adoption_saved")
+    post_delete.connect(on_adoption_change, sender=adoption, dispatch_uid="search_adoption_deleted")

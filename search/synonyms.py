@@ -86,3 +86,26 @@ def analyse_query(text):
                 terms.append(QueryTerm(((tokens[i],),)))
             i += 1
     return terms
+
+
+def stem(word):
+    """A light English stem for comparing titles with queries: ``stem("collections") == "collection"``."""
+    for suffix, replacement in (("'s", ""), ("ies", "y"), ("sses", "ss"), ("es", "e"), ("s", ""), ("ing", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: len(word) - len(suffix)] + replacement
+    return word
+
+
+def title_bonus(terms, title):
+    """How well the title says what was asked: per term, the words of its best alternative in the title.
+
+    "blue badge" (an alternative of which is "disabled parking permit") scores 3 for the title
+    "Disabled people - parking permits" and 2 for "Disabled people - parking bays".
+    """
+    title_stems = {stem(w) for w in words(title)}
+    score = 0
+    for term in terms:
+        score += max(
+            (len(phrase) for phrase in term.alternatives if all(stem(w) in title_stems for w in phrase)), default=0
+        )
+    return score

@@ -13,7 +13,7 @@ from django.db.models import Count, Max
 from ..facets import facet_labels
 from ..models import SearchDocument, SearchFacetValue
 from ..query import MARK_END, MARK_START, FacetCount, SearchHit, SearchResults
-from ..synonyms import analyse_query, synonym_groups, words
+from ..synonyms import QueryTerm, analyse_query, synonym_groups, title_bonus, words
 from .base import SearchEngine, SearchEngineUnavailable, suggest_spelling
 
 FTS_TABLE = "library_search_fts"
@@ -100,6 +100,9 @@ class DatabaseEngine(SearchEngine):
     def search(self, query):
         documents = SearchDocument.objects.filter(locale=query.locale)
         terms = analyse_query(query.text)
+        suggestion = self.suggestion(query) if terms else ""
+        if suggestion:
+            terms = with_corrections(terms, query.text, suggestion)
         if terms:
             scores = self.flavour.match(documents, terms)
             candidates = documents.filter(pk__in=list(scores))
@@ -112,10 +115,12 @@ class DatabaseEngine(SearchEngine):
         typed_codes = {w for w in words(query.text) if w.isdigit()}
 
         def score(row):
+            # Terms matched first, then an LGSL code typed exactly, then how much of the query the title
+            # says (0.3 a word), then the engine's own weighted rank (under 1).
             pk, title, codes = row
             coverage, rank = scores.get(pk, (0, 0.0))
             code_bonus = 1 if typed_codes & set(codes) else 0
-            return coverage + code_bonus + rank
+            return 10 * (coverage + code_bonus) + 0.3 * title_bonus(terms, title) + rank
 
         if terms:
             rows.sort(key=lambda row: (-score(row), row[1].lower()))
@@ -140,6 +145,7 @@ class DatabaseEngine(SearchEngine):
                     title_marked=title_marked,
                     snippet_marked=snippet_marked,
                     summary=document.summary,
+                    slug=document.slug,
                     page_id=document.page_id,
                     service_id=document.service_id,
                     lgsl_codes=document.lgsl_codes,
@@ -151,7 +157,7 @@ class DatabaseEngine(SearchEngine):
             hits=hits,
             total=total,
             facets=self.facet_counts(candidates, query),
-            suggestion=self.suggestion(query) if terms else "",
+            suggestion=suggestion,
         )
 
     def facet_counts(self, candidates, query):
@@ -194,6 +200,20 @@ class DatabaseEngine(SearchEngine):
             if len(seen) < limit:
                 seen.append({"title": document.title, "url": document.url, "kind": document.kind})
         return seen
+
+
+def with_corrections(terms, text, suggestion):
+    """Let a misspelt word also match its correction, so "recyling" finds "recycling" on any database."""
+    corrected = dict(zip(words(text), words(suggestion), strict=False))
+    out = []
+    for term in terms:
+        extra = []
+        for phrase in term.alternatives[:1]:
+            fixed = tuple(corrected.get(w, w) for w in phrase)
+            if fixed != phrase:
+                extra.append(fixed)
+        out.append(QueryTerm(term.alternatives + tuple(extra)) if extra else term)
+    return out
 
 
 def apply_filters(documents, filters):

@@ -282,6 +282,7 @@ class ElasticsearchEngine(SearchEngine):
                     title_marked=title_marked,
                     snippet_marked=" … ".join(snippet_parts[:2]),
                     summary=source.get("summary", ""),
+                    slug=source.get("slug", ""),
                     page_id=source.get("page_id"),
                     service_id=source.get("service_id"),
                     lgsl_codes=source.get("lgsl_codes", []),

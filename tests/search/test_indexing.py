@@ -207,3 +207,18 @@ def test_rebuild_keeps_search_working_until_it_swaps(draft, commit):
     with pytest.raises(RuntimeError):
         DatabaseEngine().rebuild(broken_entries())
     assert indexed_document(draft) is not None
+
+
+def test_approved_adoption_adds_the_council_facet(draft, commit):
+    """When an editor approves a council's adoption, the pattern is found under that council."""
+    commit(draft.save_revision().publish)
+    council = factories.CouncilFactory(gss_code="E06000001", official_name="Hartlepool Borough Council")
+    adoption = commit(factories.AdoptionFactory, council=council, pattern=draft, is_approved=False)
+    assert "council" not in indexed_document(draft).facets
+    adoption.is_approved = True
+    commit(adoption.save)
+    assert indexed_document(draft).facets["council"] == ["E06000001"]
+    results = DatabaseEngine().search(SearchQuery("", filters={"council": ["E06000001"]}))
+    assert [hit.page_id for hit in results.hits] == [draft.pk]
+    commit(adoption.delete)
+    assert "council" not in indexed_document(draft).facets

@@ -15,7 +15,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-DATA = ROOT.parent.parent / "shared" / "data" if (ROOT.parent.parent / "shared").exists() else ROOT.parent / "shared" / "data"
+DATA = (
+    ROOT.parent.parent / "shared" / "data"
+    if (ROOT.parent.parent / "shared").exists()
+    else ROOT.parent / "shared" / "data"
+)
 
 
 def load_judgements(path=HERE / "queries.tsv"):

@@ -104,5 +104,7 @@ def marked_to_html(text):
 
     ``"\\x02bin\\x03 <b>"`` becomes ``<mark>bin</mark> &lt;b&gt;``.
     """
-    html = escape(text or "").replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    # Adjacent matched words read as one highlight: "<mark>blue badge</mark>", not two.
+    text = (text or "").replace(f"{MARK_END} {MARK_START}", " ")
+    html = escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
     return mark_safe(html)  # noqa: S308  (escaped above; only our own tags are added)

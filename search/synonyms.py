@@ -97,15 +97,28 @@ def stem(word):
 
 
 def title_bonus(terms, title):
-    """How well the title says what was asked: per term, the words of its best alternative in the title.
+    """How much of the title is what was asked, from 0 up: words matched over the title's words.
 
-    "blue badge" (an alternative of which is "disabled parking permit") scores 3 for the title
-    "Disabled people - parking permits" and 2 for "Disabled people - parking bays".
+    Per term the best alternative counts, the words the user typed twice as much as a synonym's, so
+    "blue badge" prefers "Apply for a blue badge" to "Disabled parking permits", while "bins" prefers
+    "Household waste collection" (mostly the synonym) to "Communal bins - permitted use".
     """
-    title_stems = {stem(w) for w in words(title)}
-    score = 0
+    title_words = [w for w in words(title) if w not in STOPWORDS]
+    title_stems = {stem(w) for w in title_words}
+    title_prefixes = {w[:6] for w in title_words if len(w) >= 6}
+
+    def in_title(word):
+        # Stems, or a shared six-letter start: "register" matches "registration", "collect" "collection".
+        return stem(word) in title_stems or (len(word) >= 6 and word[:6] in title_prefixes)
+
+    matched = 0
     for term in terms:
-        score += max(
-            (len(phrase) for phrase in term.alternatives if all(stem(w) in title_stems for w in phrase)), default=0
+        matched += max(
+            (
+                len(phrase) * (2 if i == 0 else 1)
+                for i, phrase in enumerate(term.alternatives)
+                if all(in_title(w) for w in phrase if w not in STOPWORDS)
+            ),
+            default=0,
         )
-    return score
+    return matched / max(len(title_words), 1)

@@ -13,7 +13,7 @@ from django.db.models import Count, Max
 from ..facets import facet_labels
 from ..models import SearchDocument, SearchFacetValue
 from ..query import MARK_END, MARK_START, FacetCount, SearchHit, SearchResults
-from ..synonyms import QueryTerm, analyse_query, synonym_groups, title_bonus, words
+from ..synonyms import STOPWORDS, QueryTerm, analyse_query, synonym_groups, title_bonus, words
 from .base import SearchEngine, SearchEngineUnavailable, suggest_spelling
 
 FTS_TABLE = "library_search_fts"
@@ -115,12 +115,12 @@ class DatabaseEngine(SearchEngine):
         typed_codes = {w for w in words(query.text) if w.isdigit()}
 
         def score(row):
-            # Terms matched first, then an LGSL code typed exactly, then how much of the query the title
-            # says (0.3 a word), then the engine's own weighted rank (under 1).
+            # Terms matched first, then an LGSL code typed exactly, then how much of the title is what
+            # was asked, then the engine's own weighted rank (under 1).
             pk, title, codes = row
             coverage, rank = scores.get(pk, (0, 0.0))
             code_bonus = 1 if typed_codes & set(codes) else 0
-            return 10 * (coverage + code_bonus) + 0.3 * title_bonus(terms, title) + rank
+            return 10 * (coverage + code_bonus) + title_bonus(terms, title) + rank
 
         if terms:
             rows.sort(key=lambda row: (-score(row), row[1].lower()))
@@ -212,7 +212,8 @@ def with_corrections(terms, text, suggestion):
             fixed = tuple(corrected.get(w, w) for w in phrase)
             if fixed != phrase:
                 extra.append(fixed)
-        out.append(QueryTerm(term.alternatives + tuple(extra)) if extra else term)
+        # The correction stands in for what was typed; the misspelling stays in case it is a real word.
+        out.append(QueryTerm(tuple(extra) + term.alternatives) if extra else term)
     return out
 
 
@@ -266,8 +267,9 @@ class PostgresFlavour:
     def term_query(self, term):
         from django.contrib.postgres.search import SearchQuery
 
+        # Every word of an alternative, anywhere: "bulky waste" finds "Bulky household waste collections".
         queries = [
-            SearchQuery(" ".join(phrase), search_type="phrase", config=self.config) for phrase in term.alternatives
+            SearchQuery(" ".join(phrase), search_type="plain", config=self.config) for phrase in term.alternatives
         ]
         combined = queries[0]
         for other in queries[1:]:
@@ -332,7 +334,9 @@ class PostgresFlavour:
 
 
 def fts_phrase(phrase):
-    return '"' + " ".join(word.replace('"', "") for word in phrase) + '"'
+    """Every word of an alternative, anywhere: ``("bulky" AND "waste")``; stopwords skipped as PostgreSQL does."""
+    meaningful = [word for word in phrase if word not in STOPWORDS] or list(phrase)
+    return "(" + " AND ".join('"' + word.replace('"', "") + '"' for word in meaningful) + ")"
 
 
 class SqliteFlavour:

@@ -80,6 +80,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--prepare", action="store_true", help="import the LGSL list and demo content, rebuild")
     parser.add_argument("--verbose", action="store_true", help="print each query's top results")
+    parser.add_argument("--write", action="store_true", help="record the figures in bench/RESULTS.md")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -110,14 +111,44 @@ def main():
             print(f"{rr:4.2f} {ndcg:4.2f}  {text!r:40} → {[h.title for h in results.hits[:3]]}")
     n = len(judgements)
     flavour = connection.vendor if engine.name == "database" else ""
-    print(f"engine: {engine.name} {flavour}".rstrip())
-    print(f"queries: {n}")
-    print(f"MRR: {rr_total / n:.3f}")
-    print(f"nDCG@5: {ndcg_total / n:.3f}")
+    lines = [
+        f"engine: {engine.name} {flavour}".rstrip(),
+        f"queries: {n}",
+        f"MRR: {rr_total / n:.3f}",
+        f"nDCG@5: {ndcg_total / n:.3f}",
+    ]
     if misses:
-        print("not first:")
+        lines.append("not first:")
         for text, relevant, rr, top in misses:
-            print(f"  {text!r} (wanted {', '.join(relevant)}; RR {rr:.2f}) got {top}")
+            lines.append(f"  {text!r} (wanted {', '.join(relevant)}; RR {rr:.2f}) got {top}")
+    print("\n".join(lines))
+    if args.write:
+        write_results(f"{engine.name} ({flavour})" if flavour else engine.name, lines)
+
+
+BEGIN = "<!-- search-relevance:{engine}:begin (written by bench/relevance/run.py --write) -->"
+END = "<!-- search-relevance:{engine}:end -->"
+
+
+def write_results(engine, lines, path=ROOT / "bench" / "RESULTS.md"):
+    """Replace this engine's block in the "Search relevance" section of RESULTS.md, keeping the rest."""
+    from datetime import UTC, datetime
+
+    begin, end = BEGIN.format(engine=engine), END.format(engine=engine)
+    block = "\n".join([begin, f"### {engine}, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC", "", "```", *lines, "```", end])
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
+    if begin in text and end in text:
+        before, rest = text.split(begin, 1)
+        text = before + block + rest.split(end, 1)[1]
+    else:
+        if "## Search relevance" not in text:
+            text = text.rstrip() + (
+                "\n\n## Search relevance\n\n"
+                "Judged queries in `bench/relevance/queries.tsv`; run with "
+                "`.venv/bin/python bench/relevance/run.py --prepare --write` (the engine the settings choose).\n"
+            )
+        text = text.rstrip() + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -9,11 +9,22 @@ from search.engines.database import DatabaseEngine
 from search.indexing import rebuild_index
 from tests import factories
 
+ES_SKIP_REASON = (
+    "Elasticsearch contract run skipped: no server. Set ELASTICSEARCH_URL (e.g. http://127.0.0.1:9200); "
+    "see search/README.md"
+)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say once, at the end of the run, why the Elasticsearch half of the contract suite did not run."""
+    if not os.environ.get("ELASTICSEARCH_URL") and terminalreporter.stats.get("skipped"):
+        terminalreporter.write_line(ES_SKIP_REASON)
+
 
 def elasticsearch_engine():
     url = os.environ.get("ELASTICSEARCH_URL")
     if not url:
-        pytest.skip("Elasticsearch contract run skipped: set ELASTICSEARCH_URL (e.g. http://127.0.0.1:9200)")
+        pytest.skip(ES_SKIP_REASON)
     from search.engines.elasticsearch import ElasticsearchEngine
 
     return ElasticsearchEngine(url, index_prefix="test-patterns")

@@ -1,4 +1,11 @@
-"""The public search page (filled in by the search issue)."""
+"""The public search page, at /search/ (and /cy/search/ in Welsh)."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "search"
-urlpatterns = []
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("suggest/", views.suggest, name="suggest"),
+]

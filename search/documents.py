@@ -1,0 +1,192 @@
+"""What is searchable about a pattern, process or service: one :class:`IndexEntry` per document key.
+
+A key names a page or a service (``page-42``, ``service-7``); :func:`build_entry` returns ``None`` for
+anything that must not be found (a draft, an unpublished or private page, a deleted one), which tells
+the engines to remove it.
+"""
+
+from dataclasses import asdict, dataclass, field
+
+from django.utils.html import strip_tags
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageViewRestriction
+
+from pattern_pages.models import ProcessPage, Service, ServicePatternPage
+
+from .models import DocumentKind
+
+FACETS = ("type", "pattern_type", "life_event", "maturity", "component", "council")
+
+# Fields whose text is searched; each page type lists the StreamFields it flattens.
+PATTERN_STREAMS = ("when_to_use", "when_not_to_use", "how_it_works", "user_needs", "steps", "variants", "accessibility")
+PROCESS_STREAMS = ("roles", "systems", "steps", "legislation", "data_held", "performance_measures")
+
+
+@dataclass
+class IndexEntry:
+    key: str
+    kind: str
+    locale: str
+    title: str
+    slug: str = ""
+    url: str = ""
+    summary: str = ""
+    service_names: str = ""
+    keywords: str = ""
+    body: str = ""
+    lgsl_codes: list = field(default_factory=list)
+    facets: dict = field(default_factory=dict)
+    page_id: int | None = None
+    service_id: int | None = None
+
+    def as_dict(self):
+        return asdict(self)
+
+
+def page_key(page_id):
+    return f"page-{page_id}"
+
+
+def service_key(service_id):
+    return f"service-{service_id}"
+
+
+def parse_key(key):
+    """``"page-42"`` → ``("page", 42)``."""
+    kind, _, pk = key.partition("-")
+    return kind, int(pk)
+
+
+def build_entry(key):
+    kind, pk = parse_key(key)
+    if kind == "page":
+        page = Page.objects.filter(pk=pk).first()
+        return page_entry(page.specific) if page else None
+    if kind == "service":
+        service = Service.objects.filter(pk=pk).select_related("locale", "function").first()
+        return service_entry(service) if service else None
+    raise ValueError(f"Unknown search document key {key!r}: expected 'page-<id>' or 'service-<id>'.")
+
+
+def is_searchable(page):
+    """Live, public and of a searchable type: drafts, unpublished and private pages never are."""
+    if not isinstance(page, ServicePatternPage | ProcessPage) or not page.live:
+        return False
+    ancestors = page.get_ancestors(inclusive=True)
+    return not PageViewRestriction.objects.filter(page__in=ancestors).exists() and all(p.live for p in ancestors[1:])
+
+
+def councils_using(page):
+    """The councils that use a page: its owner, and every council with a public, in-use adoption of it.
+
+    Adoptions come from the ``contributions`` app (``page.adoptions``); without it, only the owner counts.
+    """
+    councils = {}
+    if page.owner_council_id:
+        councils[page.owner_council.gss_code] = page.owner_council
+    adoptions = getattr(page, "adoptions", None)
+    if adoptions is not None:
+        adoptions = adoptions.all()
+        adoptions = adoptions.public().in_use() if hasattr(adoptions, "public") else adoptions
+        for adoption in adoptions.select_related("council"):
+            councils[adoption.council.gss_code] = adoption.council
+    return list(councils.values())
+
+
+def stream_text(page, names):
+    parts = []
+    for name in names:
+        field_ = page._meta.get_field(name)
+        if isinstance(field_, StreamField):
+            parts.extend(strip_tags(str(text)) for text in field_.get_searchable_content(getattr(page, name)))
+    return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+def page_entry(page):
+    if not is_searchable(page):
+        return None
+    services = list(page.services.all())
+    councils = councils_using(page)
+    facets = {"council": [c.gss_code for c in councils]}
+    keywords = [f"LGSL {s.lgsl_code}" for s in services] + [c.official_name for c in councils]
+    if isinstance(page, ServicePatternPage):
+        kind = DocumentKind.PATTERN
+        life_events = list(page.life_events.all())
+        components = components_of(page)
+        facets.update(
+            type=[kind.value],
+            pattern_type=[page.pattern_type.slug] if page.pattern_type_id else [],
+            life_event=[e.slug for e in life_events],
+            maturity=[page.maturity],
+            component=[c.slug for c in components],
+        )
+        if page.pattern_type_id:
+            keywords.append(page.pattern_type.name)
+        keywords += [e.name for e in life_events] + [c.name for c in components]
+        body = stream_text(page, PATTERN_STREAMS)
+    else:
+        kind = DocumentKind.PROCESS
+        life_events = {e.pk: e for s in services for e in s.life_events.all()}.values()
+        facets.update(type=[kind.value], life_event=sorted(e.slug for e in life_events))
+        keywords += [e.name for e in life_events]
+        body = " ".join([page.trigger, page.outcome, stream_text(page, PROCESS_STREAMS)])
+    return IndexEntry(
+        key=page_key(page.pk),
+        kind=kind.value,
+        locale=page.locale.language_code,
+        title=page.title,
+        slug=page.slug,
+        url=page.get_url() or "",
+        summary=page.summary,
+        service_names=" ".join(s.name for s in services),
+        keywords=" ".join(keywords),
+        body=body,
+        lgsl_codes=[str(s.lgsl_code) for s in services],
+        facets={name: values for name, values in facets.items() if values},
+        page_id=page.pk,
+    )
+
+
+def components_of(page):
+    from pattern_pages.models import DesignSystemComponent
+
+    ids = page.component_ids()
+    return list(DesignSystemComponent.objects.filter(pk__in=ids).order_by("name")) if ids else []
+
+
+def service_entry(service):
+    life_events = list(service.life_events.all())
+    keywords = [f"LGSL {service.lgsl_code}"] + [e.name for e in life_events]
+    if service.function_id:
+        keywords.append(service.function.name)
+    return IndexEntry(
+        key=service_key(service.pk),
+        kind=DocumentKind.SERVICE.value,
+        locale=service.locale.language_code,
+        title=service.name,
+        slug=str(service.lgsl_code),
+        url=service_url(service),
+        summary=service.description,
+        service_names=service.name,
+        keywords=" ".join(keywords),
+        lgsl_codes=[str(service.lgsl_code)],
+        facets={"type": [DocumentKind.SERVICE.value], "life_event": [e.slug for e in life_events]},
+        service_id=service.pk,
+    )
+
+
+def service_url(service):
+    """Where a service hit links: the service's own page when the public site routes one, else nothing."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse("service_detail", kwargs={"lgsl_code": service.lgsl_code})
+    except NoReverseMatch:
+        return ""
+
+
+def all_keys():
+    """Every key that should be in the index: live public patterns and processes, and every service."""
+    pages = Page.objects.live().type(ServicePatternPage, ProcessPage).values_list("pk", flat=True)
+    services = Service.objects.values_list("pk", flat=True)
+    return [page_key(pk) for pk in pages] + [service_key(pk) for pk in services]

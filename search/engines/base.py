@@ -1,0 +1,65 @@
+"""The interface every search engine implements; callers get one from :func:`search.engines.get_search_engine`."""
+
+import difflib
+
+from ..synonyms import STOPWORDS, words
+
+
+class SearchEngineUnavailable(Exception):
+    """The engine cannot be reached; the update is kept pending and retried."""
+
+
+class SearchEngine:
+    """Base class: subclasses implement every method and say what they support."""
+
+    name = "base"
+    supports_facets = False
+    supports_highlighting = False
+    supports_suggestions = False
+    supports_autocomplete = False
+    supports_typo_tolerance = False
+
+    def search(self, query):
+        """Run a :class:`~search.query.SearchQuery` and return :class:`~search.query.SearchResults`."""
+        raise NotImplementedError
+
+    def autocomplete(self, prefix, locale, limit=8):
+        """Titles starting with (a word starting with) ``prefix``, best first."""
+        raise NotImplementedError
+
+    def upsert(self, entries):
+        """Add or replace :class:`~search.documents.IndexEntry` objects."""
+        raise NotImplementedError
+
+    def delete(self, keys):
+        """Remove documents by key; a key that is not indexed is not an error."""
+        raise NotImplementedError
+
+    def rebuild(self, entries, progress=None):
+        """Replace the whole index with ``entries`` without the search ever going empty."""
+        raise NotImplementedError
+
+    def ping(self):
+        """Raise :class:`SearchEngineUnavailable` when the engine cannot be reached."""
+        raise NotImplementedError
+
+
+def suggest_spelling(text, vocabulary):
+    """The query with each unknown word replaced by the closest known one, or "" when nothing changes.
+
+    >>> suggest_spelling("missed bisn", {"missed", "bins"})
+    'missed bins'
+    """
+    changed = False
+    out = []
+    for word in words(text):
+        if word in vocabulary or word in STOPWORDS or word.isdigit() or len(word) < 3:
+            out.append(word)
+            continue
+        match = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+        if match:
+            out.append(match[0])
+            changed = True
+        else:
+            out.append(word)
+    return " ".join(out) if changed else ""

@@ -1,0 +1,22 @@
+"""Push the search updates that could not reach the engine (the admin dashboard lists them)."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from search.engines import SearchEngineUnavailable
+from search.indexing import apply_updates
+from search.models import PendingIndexUpdate
+
+
+class Command(BaseCommand):
+    help = "Apply pending search index updates now, e.g. after the search engine was down."
+
+    def handle(self, *args, **options):
+        pending = PendingIndexUpdate.objects.count()
+        if not pending:
+            self.stdout.write("The search index is up to date.")
+            return
+        try:
+            landed = apply_updates()
+        except SearchEngineUnavailable as error:
+            raise CommandError(f"{pending} updates are still pending; the search engine says: {error}") from error
+        self.stdout.write(self.style.SUCCESS(f"Applied {landed} pending search updates."))

@@ -1,0 +1,79 @@
+"""The search document store and the durable queue of index updates.
+
+``SearchDocument`` is a denormalised copy of what is searchable about each live, public pattern,
+process and service, one row per locale. The database engine searches it (PostgreSQL full-text, or an
+SQLite FTS5 table kept in step by triggers); the Elasticsearch engine is fed from the same builder.
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentKind(models.TextChoices):
+    PATTERN = "pattern", _("Service pattern")
+    PROCESS = "process", _("Process")
+    SERVICE = "service", _("Service")
+
+
+class SearchDocument(models.Model):
+    key = models.CharField(max_length=64, unique=True, help_text="e.g. 'page-42' or 'service-7'")
+    kind = models.CharField(max_length=20, choices=DocumentKind.choices)
+    locale = models.CharField(max_length=20, db_index=True, help_text="Language code, e.g. 'en'")
+    page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    service = models.ForeignKey(
+        "pattern_pages.Service", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(max_length=255)
+    slug = models.CharField(max_length=255, blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    summary = models.TextField(blank=True)
+    # The names people search by that are not the page's own words: services, LGSL codes, pattern type,
+    # life events, components, councils.
+    service_names = models.TextField(blank=True)
+    keywords = models.TextField(blank=True)
+    body = models.TextField(blank=True, help_text="The StreamField text, flattened")
+    lgsl_codes = models.JSONField(default=list, blank=True)
+    facets = models.JSONField(default=dict, blank=True, help_text="{facet: [values]}")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["locale", "kind"])]
+
+    def __str__(self):
+        return f"{self.key} ({self.locale}): {self.title}"
+
+
+class SearchFacetValue(models.Model):
+    """One facet value of a document, so that facet counts are a GROUP BY on any database."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facet_values")
+    facet = models.CharField(max_length=30)
+    value = models.CharField(max_length=100)
+
+    class Meta:
+        indexes = [models.Index(fields=["facet", "value"])]
+        constraints = [models.UniqueConstraint(fields=["document", "facet", "value"], name="unique_facet_value")]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}"
+
+
+class PendingIndexUpdate(models.Model):
+    """An index update that has not reached the search engine yet.
+
+    Written in the editor's request (a single insert) so that it survives a lost task or an engine
+    outage; deleted when the update lands. Rows that stay are the "search index is behind" notice.
+    """
+
+    key = models.CharField(max_length=64, unique=True, help_text="The document key, e.g. 'page-42'")
+    requested_at = models.DateTimeField(default=timezone.now, help_text="When the latest request for it was made")
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["requested_at"]
+
+    def __str__(self):
+        return self.key

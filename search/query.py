@@ -1,0 +1,110 @@
+"""The query every engine takes and the results every engine returns."""
+
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .documents import FACETS
+
+# Highlight markers the engines put around matched words; :func:`marked_to_html` turns them into
+# <mark> after escaping, so page text can never inject markup into the results page.
+MARK_START = "\x02"
+MARK_END = "\x03"
+
+PAGE_SIZE = 10
+
+
+class SearchQueryError(ValueError):
+    """A query the user can fix, e.g. an unknown facet; the message names the parameter."""
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What someone asked for, e.g. ``SearchQuery("bins", filters={"type": ["pattern"]}, locale="en")``."""
+
+    text: str = ""
+    filters: dict = field(default_factory=dict)  # {facet: [values]}: any value within a facet, every facet
+    facets: tuple = FACETS
+    locale: str = "en"
+    page: int = 1
+    page_size: int = PAGE_SIZE
+
+    def __post_init__(self):
+        unknown = [name for name in list(self.filters) + list(self.facets) if name not in FACETS]
+        if unknown:
+            raise SearchQueryError(
+                f"Unknown facet {unknown[0]!r}: use one of {', '.join(FACETS)}."  # noqa: B907
+            )
+        if self.page < 1:
+            raise SearchQueryError(f"page must be 1 or more, not {self.page}.")
+        object.__setattr__(self, "filters", {k: list(v) for k, v in self.filters.items() if v})
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.page_size
+
+
+@dataclass
+class SearchHit:
+    """One result: the document's stored fields, its score and highlighted title and snippet."""
+
+    key: str
+    kind: str
+    title: str
+    url: str
+    score: float
+    title_marked: str = ""
+    snippet_marked: str = ""
+    summary: str = ""
+    slug: str = ""
+    page_id: int | None = None
+    service_id: int | None = None
+    lgsl_codes: list = field(default_factory=list)
+    facets: dict = field(default_factory=dict)
+
+    @property
+    def kind_label(self):
+        from .models import DocumentKind
+
+        return DocumentKind(self.kind).label if self.kind in DocumentKind.values else self.kind
+
+    @property
+    def title_html(self):
+        return marked_to_html(self.title_marked or self.title)
+
+    @property
+    def snippet_html(self):
+        return marked_to_html(self.snippet_marked or self.summary)
+
+
+@dataclass
+class FacetCount:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class SearchResults:
+    query: SearchQuery
+    hits: list
+    total: int
+    facets: dict = field(default_factory=dict)  # {facet: [FacetCount]}
+    suggestion: str = ""  # "did you mean"
+
+    @property
+    def page_count(self):
+        return max(1, -(-self.total // self.query.page_size))
+
+
+def marked_to_html(text):
+    """Escape ``text`` and turn the engines' markers into ``<mark>``.
+
+    ``"\\x02bin\\x03 <b>"`` becomes ``<mark>bin</mark> &lt;b&gt;``.
+    """
+    # Adjacent matched words read as one highlight: "<mark>blue badge</mark>", not two.
+    text = (text or "").replace(f"{MARK_END} {MARK_START}", " ")
+    html = escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return mark_safe(html)  # noqa: S308  (escaped above; only our own tags are added)

@@ -1,0 +1,130 @@
+"""The public search page (works without JavaScript) and the JSON endpoint its autocomplete calls."""
+
+from urllib.parse import urlencode
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from .documents import FACETS
+from .engines import SearchEngineUnavailable, get_search_engine
+from .facets import FACET_HEADINGS
+from .query import SearchQuery
+
+MAX_QUERY_LENGTH = 200
+
+
+def current_locale():
+    return (get_language() or "en").split("-")[0]
+
+
+def parse_page(value):
+    """``(page, error)``: page 1 with an error message for anything but a positive whole number."""
+    if value in (None, ""):
+        return 1, ""
+    try:
+        page = int(value)
+    except ValueError:
+        page = 0
+    if page < 1:
+        return 1, _("The page number must be a whole number, 1 or more, not “%(value)s”.") % {"value": value[:20]}
+    return page, ""
+
+
+@require_GET
+def search(request):
+    text = request.GET.get("q", "").strip()
+    errors = []
+    if len(text) > MAX_QUERY_LENGTH:
+        errors.append(
+            _("Search for %(max)s characters or fewer; you typed %(length)s.")
+            % {"max": MAX_QUERY_LENGTH, "length": len(text)}
+        )
+        text = text[:MAX_QUERY_LENGTH]
+    page, page_error = parse_page(request.GET.get("page"))
+    if page_error:
+        errors.append(page_error)
+    filters = {name: request.GET.getlist(name) for name in FACETS if request.GET.getlist(name)}
+    query = SearchQuery(text, filters=filters, locale=current_locale(), page=page)
+
+    unavailable = False
+    try:
+        results = get_search_engine().search(query)
+    except SearchEngineUnavailable:
+        results, unavailable = None, True
+
+    if results and page > results.page_count and results.total:
+        errors.append(
+            _("There are only %(count)s pages of results; showing page %(count)s.") % {"count": results.page_count}
+        )
+        query = SearchQuery(text, filters=filters, locale=query.locale, page=results.page_count)
+        results = get_search_engine().search(query)
+
+    context = {
+        "query": query,
+        "results": results,
+        "errors": errors,
+        "unavailable": unavailable,
+        "facet_groups": facet_groups(results),
+        "has_filters": bool(filters),
+        "pagination": pagination(request, results) if results else None,
+        "suggestion_url": with_params(request, q=results.suggestion, page=None)
+        if results and results.suggestion
+        else "",
+        "clear_filters_url": "?" + urlencode({"q": text}) if text else "?",
+    }
+    return render(request, "search/search.html", context, status=503 if unavailable else 200)
+
+
+def facet_groups(results):
+    """The facets to show as checkbox groups, in a fixed order, skipping any with no values."""
+    if not results:
+        return []
+    return [
+        {"name": name, "heading": FACET_HEADINGS[name], "values": results.facets[name]}
+        for name in FACETS
+        if results.facets.get(name)
+    ]
+
+
+def with_params(request, **changes):
+    """The current URL's query string with ``changes`` applied (None removes a parameter)."""
+    params = request.GET.copy()
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return "?" + params.urlencode()
+
+
+def pagination(request, results):
+    """GOV.UK pagination: previous/next and the page numbers around the current one, with ellipses."""
+    current, last = results.query.page, results.page_count
+    if last <= 1:
+        return None
+    numbers = sorted({1, last, current - 1, current, current + 1} & set(range(1, last + 1)))
+    items, previous = [], 0
+    for number in numbers:
+        if number - previous > 1:
+            items.append({"ellipsis": True})
+        items.append({"number": number, "href": with_params(request, page=number), "current": number == current})
+        previous = number
+    return {
+        "items": items,
+        "previous": with_params(request, page=current - 1) if current > 1 else "",
+        "next": with_params(request, page=current + 1) if current < last else "",
+    }
+
+
+@require_GET
+def suggest(request):
+    """Autocomplete: ``/search/suggest/?q=blu`` → ``{"query": "blu", "suggestions": [{"title", "url", "kind"}]}``."""
+    text = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    try:
+        suggestions = get_search_engine().autocomplete(text, current_locale())
+    except SearchEngineUnavailable:
+        suggestions = []
+    return JsonResponse({"query": text, "suggestions": suggestions})

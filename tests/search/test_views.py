@@ -1,0 +1,113 @@
+"""The public search page works without JavaScript: a GET form, links and checkboxes."""
+
+import pytest
+
+from search.engines.database import DatabaseEngine
+from search.indexing import rebuild_index
+from tests import factories
+
+
+@pytest.fixture
+def site(library):
+    rebuild_index(DatabaseEngine())
+    return library
+
+
+def page_text(response):
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_search_page_shows_count_and_highlighted_results(client, site):
+    """Searching shows how many results there are, each linked, with the matched words marked."""
+    html = page_text(client.get("/search/", {"q": "blue badge"}))
+    assert 'id="result-count"' in html
+    assert "2 results" in html  # the pattern, and the service by its synonym "disabled parking permits"
+    assert f'href="{site["pages"]["badge"].url}">Apply for a <mark>blue badge</mark></a>' in html
+
+
+def test_empty_search_lists_everything_with_filters(client, site):
+    """With no words the page lists the whole library and offers every filter as checkboxes."""
+    html = page_text(client.get("/search/"))
+    assert "9 results" in html
+    for heading in ("Type", "Pattern type", "Life event", "Maturity", "Design System component", "Council"):
+        assert f">{heading}</legend>" in html
+    assert 'name="type" type="checkbox" value="pattern"' in html
+
+
+def test_filters_are_checkboxes_in_the_query_string(client, site):
+    """Ticking filters (sent as a GET form) narrows the results and keeps the boxes ticked."""
+    html = page_text(client.get("/search/", {"type": "pattern", "pattern_type": "apply"}))
+    assert "3 results" in html
+    assert 'name="pattern_type" type="checkbox" value="apply" checked' in html
+    assert 'name="pattern_type" type="checkbox" value="tell">' in html
+    assert "Clear filters" in html
+
+
+def test_did_you_mean_links_to_the_corrected_search(client, site):
+    """A misspelling offers a link to search for the corrected words."""
+    html = page_text(client.get("/search/", {"q": "blue bagde"}))
+    assert "Did you mean" in html
+    assert 'href="?q=blue+badge"' in html
+
+
+def test_no_results_page_suggests_what_to_try(client, site):
+    """A search with no results says so and suggests how to search differently."""
+    html = page_text(client.get("/search/", {"q": "xylophone", "type": "process"}))
+    assert "There are no matching results" in html
+    assert "removing filters" in html
+    assert "double-checking your spelling" in html
+
+
+def test_pagination_links(client, site):
+    """Results run over several pages with previous and next links."""
+    for n in range(12):
+        factories.ServiceFactory(name=f"Allotment plot {n}")
+    rebuild_index(DatabaseEngine())
+    first = page_text(client.get("/search/", {"q": "allotment"}))
+    assert "12 results" in first
+    assert 'href="?q=allotment&amp;page=2"' in first
+    assert 'rel="prev"' not in first
+    second = page_text(client.get("/search/", {"q": "allotment", "page": "2"}))
+    assert 'rel="prev"' in second and 'rel="next"' not in second
+    assert 'start="11"' in second
+
+
+def test_bad_page_number_is_explained(client, site):
+    """A page number that is not a number shows an error and the first page."""
+    html = page_text(client.get("/search/", {"q": "blue badge", "page": "two"}))
+    assert "There is a problem" in html
+    assert "The page number must be a whole number" in html
+    assert "Apply for a <mark>blue badge</mark>" in html
+
+
+def test_welsh_search_page(client, site):
+    """/cy/search/ searches the Welsh library."""
+    html = page_text(client.get("/cy/search/", {"q": "fathodyn"}))
+    assert "Gwneud cais am <mark>fathodyn</mark> glas" in html
+    assert 'lang="cy"' in html
+
+
+def test_search_page_query_count_does_not_grow_with_results(client, site, django_assert_max_num_queries):
+    """The page runs a fixed number of queries however many results it shows."""
+    with django_assert_max_num_queries(30):
+        client.get("/search/", {"q": "apply"})
+
+
+def test_suggest_endpoint_returns_titles(client, site):
+    """The autocomplete endpoint returns matching titles and links as JSON."""
+    response = client.get("/search/suggest/", {"q": "blu"})
+    assert response.status_code == 200
+    assert response.json()["suggestions"][0] == {
+        "title": "Apply for a blue badge",
+        "url": site["pages"]["badge"].url,
+        "kind": "pattern",
+    }
+
+
+def test_autocomplete_is_progressive_enhancement(client, site):
+    """The search box works as a plain form; the script only adds suggestions to it."""
+    html = page_text(client.get("/search/"))
+    assert '<form method="get" action="/search/"' in html
+    assert 'data-suggest-url="/search/suggest/"' in html
+    assert "search/autocomplete.js" in html

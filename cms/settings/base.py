@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "contributions",
+    "editorial",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -17,5 +17,8 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the workflow, publishing and page-tree handlers)
+        from .localize_fixes import patch_empty_image_blocks
+
+        patch_empty_image_blocks()
 
         post_migrate.connect(refresh_roles, sender=self, dispatch_uid="editorial_refresh_roles")

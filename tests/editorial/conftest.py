@@ -3,12 +3,14 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.fields import StreamField
 from wagtail.models import Workflow
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from editorial.models import ContributorProfile
 from editorial.roles import ADMINISTRATOR, CONTRIBUTOR, PUBLISHER, REVIEWER, WORKFLOW_NAME, ensure_editorial_setup
+from pattern_pages.models import ServicePatternPage
 from tests import factories
 
 ROLES = [CONTRIBUTOR, REVIEWER, PUBLISHER, ADMINISTRATOR]
@@ -92,16 +94,9 @@ def failing_pattern(pattern_index, users):
     return page
 
 
+# Every StreamField of the pattern editor, including those other apps add (e.g. assessments' standards).
 PATTERN_STREAM_FIELDS = [
-    "when_to_use",
-    "when_not_to_use",
-    "how_it_works",
-    "user_needs",
-    "steps",
-    "variants",
-    "accessibility",
-    "research",
-    "related",
+    field.name for field in ServicePatternPage._meta.get_fields() if isinstance(field, StreamField)
 ]
 
 

@@ -165,3 +165,15 @@ def test_language_switcher_links_to_the_welsh_path(client, english_pattern):
     """The English page offers Cymraeg at the same path under /cy/."""
     html = client.get(english_pattern.url).content.decode()
     assert f'href="/cy{english_pattern.url}" rel="alternate" lang="cy" hreflang="cy">Cymraeg</a>' in html
+
+
+def test_a_snippet_is_translated_through_wagtail_localize(client, users, welsh):
+    """A publisher starts a Welsh translation of a life event; wagtail-localize creates the Welsh copy."""
+    life_event = factories.LifeEventFactory(name="Having a baby", slug="having-a-baby")
+    client.force_login(users["Administrator"])
+    url = reverse("wagtail_localize:submit_snippet_translation", args=["pattern_pages", "lifeevent", life_event.pk])
+    assert client.post(url, {"locales": [welsh.pk]}).status_code == 302
+    translation = Translation.objects.get(source__object_id=life_event.translation_key, target_locale=welsh)
+    translate_strings_by_po(client, translation, {"Having a baby": "Cael babi"})
+    translation.save_target(user=users["Administrator"])
+    assert life_event.get_translation(welsh).name == "Cael babi"

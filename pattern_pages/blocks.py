@@ -283,6 +283,11 @@ class ProcessStepBlock(blocks.StructBlock):
         required=False,
         help_text=_("For a step with a statutory basis: the title of one of this process's legislation entries."),
     )
+    statutory = blocks.BooleanBlock(
+        required=False,
+        label=_("Statutory"),
+        help_text=_("Tick when the law requires this step, its time limit or its outcome; then name the legislation."),
+    )
     decision = DecisionBlock(required=False)
 
     class Meta:

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "contributions",
+    "editorial",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -251,3 +252,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Uploads: whole requests up to 10 MB in memory; the image and document limits above apply per file.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Welsh translations start as drafts, whatever the English page's state: they are published through the
+# review workflow (editorial), not the moment someone starts translating.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

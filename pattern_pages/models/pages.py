@@ -15,6 +15,7 @@ from wagtail.search import index
 from assessments.blocks import StandardPointsBlock
 
 from .. import blocks
+from ..i18n import route_with_english_fallback
 from ..validation import as_stream_error, process_step_errors, stream_field_errors
 
 SEMVER = RegexValidator(
@@ -47,6 +48,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        # A page with no live Welsh copy is served in English under /cy/ (with a notice), never a 404.
+        return route_with_english_fallback(self, request, path_components, super().route)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -306,6 +306,7 @@ def render(results):
             f"{pages['councils']:,} councils. Built in {seconds['total']} s "
             f"(+{seconds.get('create_database', 0)} s to create the database from a migrated template). "
             f"Adoptions: {adoptions_text(generated.get('adoptions') or {})}."
+            + (" (Built by an earlier run and migrated to this commit: `--reuse`.)" if generated.get("reused") else "")
         )
 
     for key in sorted(results["sizes"], key=int):

@@ -312,11 +312,14 @@ def main(argv=None):
         action="store_true",
         help="keep libraries an earlier run built (bench_<size> databases), migrated to this commit",
     )
+    parser.add_argument("--rounds", type=int, help="rounds per endpoint (default: the mode's, 2)")
     parser.add_argument("--results", type=Path, default=PROJECT / "bench" / "results.json")
     parser.add_argument("--markdown", type=Path, default=PROJECT / "bench" / "RESULTS.md")
     args = parser.parse_args(argv)
     mode = "smoke" if args.smoke else "quick" if args.quick else "full"
     sizes = sorted(int(size) for size in args.sizes.split(","))
+    if args.rounds:
+        MODES[mode]["rounds"] = args.rounds
     load.ensure_wrk()
     OUT.mkdir(parents=True, exist_ok=True)
 

@@ -362,7 +362,7 @@ def build_library(pages, *, data_dir=DATA_DIR, seed=8, stdout=None):
             )
             pattern_links.append(
                 (
-                    [service_id] + ([services[(n * 11) % len(services)][0]] if n % 3 == 0 else []),
+                    list(dict.fromkeys([service_id] + ([services[(n * 11) % len(services)][0]] if n % 3 == 0 else []))),
                     rng.sample(life_event_ids, k=min(len(life_event_ids), n % 3)),
                 )
             )

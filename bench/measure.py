@@ -197,6 +197,8 @@ def publish(repeat):
         "related",
     ]
     blocks = count_blocks({name: list(getattr(page, name)) for name in streams})
+    webhooks = ensure_webhook_subscriptions()
+    deliveries_before = count_model("api", "WebhookDelivery")
     timings, queries = [], []
     for n in range(repeat + 2):
         page = ServicePatternPage.objects.get(pk=page.pk)
@@ -219,7 +221,36 @@ def publish(repeat):
         "max_ms": round(max(timings), 1),
         "queries": round(statistics.median(queries)),
         "tasks_queued": DBTaskResult.objects.count(),
+        "webhooks": webhooks,
+        "webhook_deliveries_queued": (count_model("api", "WebhookDelivery") or 0) - (deliveries_before or 0),
     }
+
+
+def count_model(app_label, model_name):
+    from django.apps import apps
+
+    try:
+        return apps.get_model(app_label, model_name).objects.count()
+    except LookupError:
+        return None
+
+
+def ensure_webhook_subscriptions(count=3):
+    """Three suppliers subscribed to webhooks, so that publishing queues deliveries as it will in use."""
+    from django.apps import apps
+    from django.contrib.auth import get_user_model
+
+    try:
+        subscription_model = apps.get_model("api", "WebhookSubscription")
+        key_model = apps.get_model("api", "ApiKey")
+    except LookupError:
+        return "no webhook model on main yet"
+    existing = subscription_model.objects.filter(target_url__contains="bench-supplier").count()
+    user, _created = get_user_model().objects.get_or_create(username="bench-supplier")
+    for n in range(existing, count):
+        key, _raw = key_model.create_for(user, f"Bench supplier {n + 1}")
+        subscription_model.objects.create(api_key=key, target_url=f"https://bench-supplier-{n + 1}.example.com/hooks")
+    return f"{count} subscriptions"
 
 
 def profile(endpoint, requests_file, out, count):

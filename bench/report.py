@@ -11,6 +11,7 @@ from .endpoints import TARGETS
 BEGIN = "<!-- bench:begin (written by `make bench`; edit bench/report.py, not this block) -->"
 END = "<!-- bench:end -->"
 MET, MISSED, NOT_MEASURED = "met", "missed", "not measured"
+PLACEHOLDER = "No run recorded yet: `make bench` writes the figures here.\n"
 
 
 def largest(results):
@@ -188,8 +189,12 @@ def endpoint_table(results, size):
             lines.append(f"| `{name}` | {label} | not measured: {entry.get('reason', '')} | | | | | | | |")
             continue
         errors = figures["errors"] + (figures["status_other"] if name != "v1_detail_304" else 0)
+        rps = fmt(figures["rps"])
+        if figures["requests"] < 100:
+            # A slow endpoint completes only a handful of requests in a quick run: say how few.
+            rps += f" ({figures['requests']} requests)"
         lines.append(
-            f"| `{name}` | {label} | {fmt(figures['rps'])} | {fmt(figures['p50_ms'])} | {fmt(figures['p95_ms'])} | "
+            f"| `{name}` | {label} | {rps} | {fmt(figures['p50_ms'])} | {fmt(figures['p95_ms'])} | "
             f"{fmt(figures['p99_ms'])} | {errors:,} | "
             f"{fmt(figures.get('app_cpu_ms'))} + {fmt(figures.get('db_cpu_ms'))} | "
             f"{fmt(entry.get('queries'))} | {fmt(entry.get('response_bytes'))} |"
@@ -306,6 +311,7 @@ def render(results):
             f"{pages['councils']:,} councils. Built in {seconds['total']} s "
             f"(+{seconds.get('create_database', 0)} s to create the database from a migrated template). "
             f"Adoptions: {adoptions_text(generated.get('adoptions') or {})}."
+            + (" (Built by an earlier run and migrated to this commit: `--reuse`.)" if generated.get("reused") else "")
         )
 
     for key in sorted(results["sizes"], key=int):
@@ -337,7 +343,8 @@ def render(results):
             f"- Publishing: `save_revision().publish()` of a {publish['blocks']}-block pattern, {publish['repeat']} "
             f"times: median {publish['p50_ms']} ms, p95 {publish['p95_ms']} ms, {publish['queries']} SQL queries "
             f"each. Background work (search index update, webhooks) is queued to Django Tasks' database backend "
-            f"({publish['tasks_queued']} tasks queued in all) and not run here."
+            f"({publish['tasks_queued']} tasks queued in all) and not run here. Webhooks: "
+            f"{publish.get('webhooks', '–')}, {publish.get('webhook_deliveries_queued') or 0} deliveries queued."
         )
     for key in sorted(results["sizes"], key=int):
         done = results["sizes"][key].get("rebuild") or {}
@@ -390,7 +397,7 @@ def write(results, path):
     path = Path(path)
     block = render(results)
     if path.exists():
-        text = path.read_text()
+        text = path.read_text().replace("\n" + PLACEHOLDER, "")
         if BEGIN in text and END in text:
             before, rest = text.split(BEGIN, 1)
             after = rest.split(END, 1)[1].lstrip("\n")

@@ -58,6 +58,7 @@ MODES = {
         "max_seconds": 90,
     },
 }
+SLOW_MS = 300  # an endpoint slower than this in-process gets a fresh server rather than a drain after it
 LIBRARY_ENDPOINTS = ["v1_list", "v1_detail", "v1_detail_304", "site_pattern", "search"]
 
 
@@ -126,25 +127,33 @@ def commit():
     return head.stdout.strip()
 
 
-def measure_size(pages, mode, largest, earlier_rate=None):
+def measure_size(pages, mode, largest, earlier_rate=None, reuse=False):
     settings = MODES[mode]
     size_out = OUT / str(pages)
     size_out.mkdir(parents=True, exist_ok=True)
     result = {"pages": pages}
 
-    say(f"{pages:,} pages: building the library")
-    started = time.perf_counter()
-    generation = subprocess.run(
-        [sys.executable, "-m", "bench.generate", "--pages", str(pages), "--report", str(size_out / "generate.json")],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if generation.returncode != 0:
-        raise RuntimeError(f"generation failed:\n{generation.stdout}\n{generation.stderr[-4000:]}")
-    result["generate"] = json.loads((size_out / "generate.json").read_text())
-    result["generate"]["wall_seconds"] = round(time.perf_counter() - started, 1)
+    report_file = size_out / "generate.json"
+    if reuse and report_file.exists() and db.exists(f"bench_{pages}"):
+        say(f"{pages:,} pages: reusing bench_{pages} (migrating it to this commit)")
+        if db.migrate(f"bench_{pages}") != 0:
+            raise RuntimeError(f"migrate failed on bench_{pages}")
+        result["generate"] = json.loads(report_file.read_text())
+        result["generate"]["reused"] = True
+    else:
+        say(f"{pages:,} pages: building the library")
+        started = time.perf_counter()
+        generation = subprocess.run(
+            [sys.executable, "-m", "bench.generate", "--pages", str(pages), "--report", str(report_file)],
+            cwd=PROJECT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if generation.returncode != 0:
+            raise RuntimeError(f"generation failed:\n{generation.stdout}\n{generation.stderr[-4000:]}")
+        result["generate"] = json.loads(report_file.read_text())
+        result["generate"]["wall_seconds"] = round(time.perf_counter() - started, 1)
     result["generate"].pop("sample", None)
     url = db.database_url(result["generate"]["database"])
 
@@ -162,17 +171,30 @@ def measure_size(pages, mode, largest, earlier_rate=None):
             load.wrk(server.base, result["endpoints"][name]["requests_file"], settings["warm"], concurrency=2)
             server.drain()
         rounds = {name: [] for name in available}
+        # A fresh server is warmed on every endpoint quicker than a second, so that loading code and
+        # filling per-process caches is not counted against whichever endpoint comes next.
+        warm_paths = [
+            Path(result["endpoints"][name]["requests_file"]).read_text().splitlines()[0].split("\t")[0]
+            for name in available
+            if result["endpoints"][name].get("single_request_ms", 0) < 1000 and not ENDPOINTS[name].get("conditional")
+        ]
         for round_number in range(settings["rounds"]):
             for name in available:
                 entry = result["endpoints"][name]
                 entry["seconds_per_round"] = duration(entry, settings)
                 app_before, db_before = server.cpu_seconds()
                 figures = load.wrk(server.base, entry["requests_file"], entry["seconds_per_round"])
-                server.drain()
-                app_after, db_after = server.cpu_seconds()
-                # wrk keeps one request in flight on each connection, so the server also serves the 16
-                # left when it stops (during the drain, with two floor requests costing next to nothing).
-                served = figures["requests"] + load.CONCURRENCY
+                if entry.get("single_request_ms", 0) > SLOW_MS:
+                    app_after, db_after = server.cpu_seconds()
+                    # Two requests were part-served when wrk stopped; the queued rest are dropped.
+                    served = figures["requests"] + load.WORKERS / 2
+                    server.restart(warm_paths)
+                else:
+                    server.drain()
+                    app_after, db_after = server.cpu_seconds()
+                    # wrk keeps one request in flight on each connection, so the server also serves the
+                    # 16 left when it stops (during the drain, with two floor requests costing next to nothing).
+                    served = figures["requests"] + load.CONCURRENCY
                 figures["app_cpu_ms"] = round((app_after - app_before) * 1000 / served, 2)
                 figures["db_cpu_ms"] = round((db_after - db_before) * 1000 / served, 2)
                 figures["load_average"] = round(os.getloadavg()[0], 1)
@@ -285,11 +307,19 @@ def main(argv=None):
     parser.add_argument("--quick", action="store_true", help="shorter runs: the whole bench in about 10 minutes")
     parser.add_argument("--smoke", action="store_true", help="seconds-long runs, to check the harness works")
     parser.add_argument("--sizes", default="1000,10000", help="library sizes, comma-separated (default 1000,10000)")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep libraries an earlier run built (bench_<size> databases), migrated to this commit",
+    )
+    parser.add_argument("--rounds", type=int, help="rounds per endpoint (default: the mode's, 2)")
     parser.add_argument("--results", type=Path, default=PROJECT / "bench" / "results.json")
     parser.add_argument("--markdown", type=Path, default=PROJECT / "bench" / "RESULTS.md")
     args = parser.parse_args(argv)
     mode = "smoke" if args.smoke else "quick" if args.quick else "full"
     sizes = sorted(int(size) for size in args.sizes.split(","))
+    if args.rounds:
+        MODES[mode]["rounds"] = args.rounds
     load.ensure_wrk()
     OUT.mkdir(parents=True, exist_ok=True)
 
@@ -306,7 +336,7 @@ def main(argv=None):
     }
     rate = None
     for pages in sizes:
-        measured = measure_size(pages, mode, largest=pages == sizes[-1], earlier_rate=rate)
+        measured = measure_size(pages, mode, largest=pages == sizes[-1], earlier_rate=rate, reuse=args.reuse)
         results["sizes"][str(pages)] = measured
         rate = measured["rebuild"].get("pages_per_second") or (
             measured["rebuild"]["pages"] / measured["rebuild"]["budget_seconds"]

@@ -69,7 +69,9 @@ def results_fixture():
 
     def endpoint(rps, p95, queries=3):
         figures = {"rps": rps, "p50_ms": p95 / 2, "p95_ms": p95, "p99_ms": p95 * 1.2, "max_ms": p95 * 2}
-        figures.update(errors=0, status_2xx=100, status_304=0, status_other=0, app_cpu_ms=2.0, db_cpu_ms=1.0)
+        figures.update(
+            requests=1000, errors=0, status_2xx=100, status_304=0, status_other=0, app_cpu_ms=2.0, db_cpu_ms=1.0
+        )
         return {"label": "x", "available": True, "queries": queries, "response_bytes": 1000, "http": figures}
 
     size = {

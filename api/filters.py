@@ -11,6 +11,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter
 from wagtail.models import ReferenceIndex
 
+from assessments.models import Assessment, ServiceStandard
 from pattern_pages import models
 
 LOCALES = [("en", "English"), ("cy", "Cymraeg")]
@@ -259,4 +260,72 @@ class ComponentFilterSet(TaxonomyFilterSet):
 
     class Meta:
         model = models.DesignSystemComponent
+        fields = []
+
+
+# ----- service standards and assessments --------------------------------------------------------
+
+
+class StandardFilterSet(TaxonomyFilterSet):
+    q = q_filter(["name", "description"], "GOV.UK")
+
+    class Meta:
+        model = ServiceStandard
+        fields = []
+
+
+class StandardPointField(forms.Field):
+    """Reads ``<standard slug>:<point number>``, e.g. ``govuk-service-standard:5``."""
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        slug, _sep, number = str(value).rpartition(":")
+        if not slug or not number.isdigit():
+            raise forms.ValidationError(
+                f"'{value}' is not a standard point: use the standard's slug and the point's number, "
+                "e.g. govuk-service-standard:5."
+            )
+        return slug, int(number)
+
+
+class StandardPointFilter(Documented, django_filters.Filter):
+    field_class = StandardPointField
+
+    def filter(self, queryset, value):
+        if value is None:
+            return queryset
+        slug, number = value
+        return queryset.filter(outcomes__point__standard__slug=slug, outcomes__point__number=number).distinct()
+
+
+class AssessmentFilterSet(StrictFilterSet):
+    council = CharFilter(
+        field_name="council__gss_code", help_text="The assessed council's GSS code.", example="E10000012"
+    )
+    service = LgslCodesFilter(
+        field_name="service__lgsl_code", lookup_expr="in", help_text="LGSL codes (repeatable).", example=1
+    )
+    pattern = CharFilter(
+        field_name="pattern__slug",
+        help_text="The slug of the pattern the service is built on.",
+        example="apply-for-a-blue-badge",
+    )
+    standard = CharFilter(
+        field_name="standard__slug", help_text="The standard's slug.", example="govuk-service-standard"
+    )
+    point = StandardPointFilter(
+        help_text="Only assessments that judged this standard point: '<standard slug>:<number>'.",
+        example="govuk-service-standard:5",
+    )
+    outcome = choice_filter("result", [("met", "Met"), ("not-met", "Not met")], "The overall result.", "met")
+    phase = choice_filter(
+        "phase",
+        [("discovery", "Discovery"), ("alpha", "Alpha"), ("beta", "Beta"), ("live", "Live")],
+        "The phase the service was assessed in.",
+        "beta",
+    )
+
+    class Meta:
+        model = Assessment
         fields = []

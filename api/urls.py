@@ -3,7 +3,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from .views import changes, export, patterns, processes, taxonomy
+from .views import assessments, changes, export, patterns, processes, taxonomy
 
 app_name = "api"
 
@@ -24,6 +24,10 @@ urlpatterns = [
     path("v1/councils/<str:key>/", taxonomy.CouncilDetailView.as_view(), name="council-detail"),
     path("v1/components/", taxonomy.ComponentListView.as_view(), name="component-list"),
     path("v1/components/<slug:key>/", taxonomy.ComponentDetailView.as_view(), name="component-detail"),
+    path("v1/standards/", assessments.StandardListView.as_view(), name="standard-list"),
+    path("v1/standards/<slug:key>/", assessments.StandardDetailView.as_view(), name="standard-detail"),
+    path("v1/assessments/", assessments.AssessmentListView.as_view(), name="assessment-list"),
+    path("v1/assessments/<int:pk>/", assessments.AssessmentDetailView.as_view(), name="assessment-detail"),
     path("v1/changes/", changes.ChangeFeedView.as_view(), name="changes"),
     path("v1/export/patterns.jsonl", export.PatternExportView.as_view(), name="export-patterns"),
     path("v1/export/processes.jsonl", export.ProcessExportView.as_view(), name="export-processes"),

@@ -3,11 +3,10 @@
 import pytest
 
 from tests import factories
-from tests.assessments.conftest import govuk, make_assessment, standards  # noqa: F401  (shared fixtures)
 
 
 @pytest.fixture
-def assessed(pattern_page, make_assessment, essex, kent, school_service, bins_service):  # noqa: F811
+def assessed(pattern_page, make_assessment, essex, kent, school_service, bins_service):
     """Essex passed point 5 at beta; Kent failed it at alpha; a drafted Essex assessment stays private."""
     return {
         "essex": make_assessment(essex, school_service, pattern_page, {5: "met", 1: "met"}, phase="beta"),
@@ -21,7 +20,7 @@ def ids(response):
     return sorted(item["id"] for item in response.json()["results"])
 
 
-def test_standards_list_both_standards_with_their_points(api, standards):  # noqa: F811
+def test_standards_list_both_standards_with_their_points(api, standards):
     """The standards resource lists the LGDSS (15 points) and the GOV.UK standard (14)."""
     data = api.get("/api/v1/standards/").json()["results"]
     points = {standard["slug"]: len(standard["points"]) for standard in data}

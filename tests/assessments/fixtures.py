@@ -1,3 +1,5 @@
+"""Fixtures for service standards and assessments, shared by the assessments and API tests."""
+
 import datetime
 
 import pytest

@@ -39,10 +39,16 @@ EVERYONE = [
     ("wagtaildocs", "choose_document"),
     ("wagtail_localize", "submit_translation"),
 ] + [("pattern_pages", f"view_{model}") for model in TAXONOMY_MODELS]
+# Councils record their service assessments; publishers publish them through the assessment workflow.
+ASSESSMENT_AUTHORING = [("assessments", "add_assessment"), ("assessments", "change_assessment")] + [
+    ("assessments", f"view_{model}") for model in ("assessment", "servicestandard", "standardpoint")
+]
 MODEL_PERMISSIONS = {
-    CONTRIBUTOR: EVERYONE,
-    REVIEWER: EVERYONE,
+    CONTRIBUTOR: EVERYONE + ASSESSMENT_AUTHORING,
+    REVIEWER: EVERYONE + ASSESSMENT_AUTHORING,
     PUBLISHER: EVERYONE
+    + ASSESSMENT_AUTHORING
+    + [("assessments", "publish_assessment"), ("assessments", "delete_assessment")]
     + [("pattern_pages", f"{action}_{model}") for model in TAXONOMY_MODELS for action in ("add", "change")]
     + [("wagtailimages", "change_image"), ("wagtaildocs", "change_document")],
     # Administrators get every permission there is (see ensure_roles).
@@ -117,6 +123,30 @@ def ensure_workflow(apps=global_apps):
     return workflow
 
 
+ASSESSMENT_WORKFLOW_NAME = "Assessment publication"
+ASSESSMENT_TASK_NAME = "Assessment sign-off"
+
+
+def ensure_assessment_workflow(apps=global_apps):
+    """Assessments (snippets) go through one step: a publisher signs them off, which publishes them."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Group = apps.get_model("auth", "Group")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    task_type, _created = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
+    task = GroupApprovalTask.objects.filter(name=ASSESSMENT_TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=ASSESSMENT_TASK_NAME, content_type=task_type, active=True)
+    task.groups.add(*Group.objects.filter(name__in=[PUBLISHER, ADMINISTRATOR]))
+    workflow, _created = Workflow.objects.get_or_create(name=ASSESSMENT_WORKFLOW_NAME, defaults={"active": True})
+    WorkflowTask.objects.get_or_create(workflow=workflow, task_id=task.pk, defaults={"sort_order": 0})
+    assessment_type, _created = ContentType.objects.get_or_create(app_label="assessments", model="assessment")
+    WorkflowContentType.objects.get_or_create(content_type=assessment_type, defaults={"workflow": workflow})
+    return workflow
+
+
 def attach_to_index_page(page_id, apps=global_apps):
     """Give an index page (pattern or process, any locale) the roles' permissions and the workflow."""
     grant_page_permissions(page_id, TREE_PAGE_PERMISSIONS, apps)
@@ -129,6 +159,7 @@ def ensure_editorial_setup(apps=global_apps):
     """Roles, workflow and page permissions, wherever the tree already has the pages they attach to."""
     ensure_roles(apps)
     ensure_workflow(apps)
+    ensure_assessment_workflow(apps)
     Page = apps.get_model("wagtailcore", "Page")
     root = Page.objects.filter(depth=1).first()
     if root is not None:

@@ -1,8 +1,9 @@
 """The public search page (works without JavaScript) and the JSON endpoint its autocomplete calls."""
 
+import json
 from urllib.parse import urlencode
 
-from django.http import JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -127,4 +128,8 @@ def suggest(request):
         suggestions = get_search_engine().autocomplete(text, current_locale())
     except SearchEngineUnavailable:
         suggestions = []
-    return JsonResponse({"query": text, "suggestions": suggestions})
+    # <, > and & as \u escapes: the same JSON to a parser, but never markup if the query echoed back
+    # is hostile and something renders the response as HTML.
+    body = json.dumps({"query": text, "suggestions": suggestions})
+    body = body.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return HttpResponse(body, content_type="application/json")

@@ -111,3 +111,10 @@ def test_autocomplete_is_progressive_enhancement(client, site):
     assert '<form method="get" action="/search/"' in html
     assert 'data-suggest-url="/search/suggest/"' in html
     assert "search/autocomplete.js" in html
+
+
+def test_suggest_endpoint_never_echoes_markup(client, db):
+    """A hostile query comes back in the JSON as escaped text, never as a tag."""
+    response = client.get("/search/suggest/", {"q": "<script>alert(1)</script>"})
+    assert "<script>" not in response.content.decode()
+    assert response.json()["query"] == "<script>alert(1)</script>"

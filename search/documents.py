@@ -180,7 +180,7 @@ def service_url(service):
     from django.urls import NoReverseMatch, reverse
 
     try:
-        return reverse("service_detail", kwargs={"lgsl_code": service.lgsl_code})
+        return reverse("service", kwargs={"lgsl_code": service.lgsl_code, "slug": service.slug})
     except NoReverseMatch:
         return ""
 

@@ -65,3 +65,13 @@ bench: install ## Benchmarks at 1,000 and 10,000 pages (quick, < 20 min on 2 cor
 bench-full: install ## The same with longer runs and the 5-minute memory run the issue asks for (~40 min)
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# ----- reliability (issue 9) -------------------------------------------------------------------
+.PHONY: reliability
+RELIABILITY_EXAMPLES ?= 500
+
+reliability: install ## Reliability run: property tests at RELIABILITY_EXAMPLES (500) examples, figures in reliability-figures.json
+	rm -f reliability-figures.json
+	RELIABILITY_EXAMPLES=$(RELIABILITY_EXAMPLES) RELIABILITY_FIGURES=$(CURDIR)/reliability-figures.json \
+		$(BIN)/pytest -q -s -p no:randomly tests/reliability
+	@cat reliability-figures.json

@@ -79,6 +79,9 @@ def record_page_event(event, page):
     resource = PAGE_RESOURCES.get(type(page))
     if resource is None:
         return None
+    # A private page (password, login or group) is not public: the feed must not name it.
+    if page.get_view_restrictions().exists():
+        return None
     return record_event(
         event,
         resource,

@@ -20,7 +20,7 @@ def editor(django_user_model):
 
 
 def test_officer_contributes_and_editor_records_the_adoption(
-    browser_page, council, service, life_event, pattern_page, editor
+    home_page, browser_page, council, service, life_event, pattern_page, editor
 ):
     """An officer completes the form, fixes an error, confirms by email; the editor's adoption shows on the pattern."""
     page = browser_page

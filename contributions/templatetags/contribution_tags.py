@@ -18,28 +18,31 @@ def _public():
 
 @register.simple_tag
 def page_adoptions(page):
-    """Approved, planned or live adoptions of a pattern or process page, by council name."""
+    """Approved, planned or live adoptions of a pattern or process page (or its translations), by council."""
     if page is None:
         return []
-    return list(_public().filter(Q(pattern_id=page.pk) | Q(process_id=page.pk)).order_by("council__name"))
+    # Adoptions name the English page; its Welsh translation shares its translation key.
+    match = Q(pattern__translation_key=page.translation_key) | Q(process__translation_key=page.translation_key)
+    return list(_public().filter(match).order_by("council__name"))
 
 
 @register.simple_tag
 def service_adoptions(service):
-    """Adoptions for a service: those naming it, and those of a pattern for it."""
+    """Adoptions for a service (in any locale): those naming it, and those of a pattern or process for it."""
     if service is None:
         return []
-    match = Q(services=service) | Q(pattern__services=service) | Q(process__services=service)
+    code = service.lgsl_code
+    match = Q(services__lgsl_code=code) | Q(pattern__services__lgsl_code=code) | Q(process__services__lgsl_code=code)
     adoptions = _public().filter(match).distinct().order_by("council__name")
     return [adoption for adoption in adoptions if adoption.adopted_page and adoption.adopted_page.live]
 
 
 @register.simple_tag
 def council_adoptions(council):
-    """What a council says it uses."""
+    """What a council (in any locale) says it uses."""
     if council is None:
         return []
-    adoptions = _public().filter(council=council).order_by("pattern__title", "process__title")
+    adoptions = _public().filter(council__gss_code=council.gss_code).order_by("pattern__title", "process__title")
     return [adoption for adoption in adoptions if adoption.adopted_page and adoption.adopted_page.live]
 
 

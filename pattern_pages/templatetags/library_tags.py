@@ -86,6 +86,8 @@ def site_navigation(context):
         (_("Services"), _reverse_or("services", f"{prefix}/services/")),
         (_("Life events"), _reverse_or("life_events", f"{prefix}/life-events/")),
         (_("Councils"), _reverse_or("councils", f"{prefix}/councils/")),
+        (_("Reuse"), _reverse_or("contributions:reuse", f"{prefix}/reuse/")),
+        (_("Contribute"), _reverse_or("contributions:start", f"{prefix}/contribute/")),
         (_("Search"), search_url()),
         (_("API"), api_url()),
     ]

@@ -62,3 +62,31 @@ def test_an_adoption_names_a_pattern_or_a_process(db):
     """An adoption of nothing is refused."""
     with pytest.raises(IntegrityError):
         factories.AdoptionFactory()
+
+
+def test_pattern_page_shows_adoptions_and_feedback_without_a_cookie(client, pattern_page):
+    """The public pattern page lists the councils using it and asks for feedback, setting no cookie."""
+    factories.AdoptionFactory(pattern=pattern_page, council__official_name="Essex County Council")
+    response = client.get(pattern_page.url)
+    html = response.content.decode()
+    assert "Used by 1 council<" in html and "Essex County Council" in html
+    assert "Is this page useful?" in html
+    assert not response.cookies
+
+
+def test_process_page_shows_its_empty_text(client, process_page):
+    """A process nobody uses says so once."""
+    html = client.get(process_page.url).content.decode()
+    assert html.count("No council has said it uses this process yet.") == 1
+
+
+def test_council_and_service_pages_show_adoptions(client, pattern_page):
+    """The council page lists what it uses; the service page lists the councils using a pattern for it."""
+    service = factories.ServiceFactory(name="Missed bin collection", lgsl_code=524)
+    pattern_page.services.add(service)
+    pattern_page.save_revision().publish()
+    adoption = factories.AdoptionFactory(pattern=pattern_page, council__official_name="Essex County Council")
+    council_html = client.get(f"/councils/{adoption.council.gss_code}/").content.decode()
+    assert pattern_page.title in council_html
+    service_html = client.get(f"/services/524/{service.slug}/").content.decode()
+    assert "Used by 1 council<" in service_html and "Essex County Council" in service_html

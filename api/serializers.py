@@ -288,3 +288,19 @@ class AssessmentSerializer(FieldsMixin, serializers.Serializer):
     result = serializers.ChoiceField(choices=[("met", "Met"), ("not-met", "Not met")], help_text="The overall result.")
     report_url = serializers.CharField(help_text="The public report, or empty.")
     outcomes = AssessmentOutcomeSerializer(many=True)
+
+
+# ----- adoptions --------------------------------------------------------------------------------
+
+
+class AdoptionSerializer(FieldsMixin, serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    council = CouncilRefSerializer()
+    pattern = PatternRefSerializer(allow_null=True)
+    process = PatternRefSerializer(allow_null=True)
+    services = ServiceRefSerializer(many=True)
+    status = serializers.ChoiceField(choices=[("planned", "Planned"), ("live", "Live"), ("retired", "Retired")])
+    live_url = serializers.CharField(help_text="The council's live service, or empty.")
+    platform = serializers.CharField(help_text="The platform or supplier the council uses.")
+    local_variations = serializers.CharField()
+    adopted_on = serializers.DateField()

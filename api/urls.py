@@ -3,7 +3,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from .views import adoptions, assessments, changes, export, patterns, processes, taxonomy
+from .views import adoptions, assessments, changes, export, patterns, processes, search, taxonomy
 
 app_name = "api"
 
@@ -30,6 +30,7 @@ urlpatterns = [
     path("v1/assessments/<int:pk>/", assessments.AssessmentDetailView.as_view(), name="assessment-detail"),
     path("v1/adoptions/", adoptions.AdoptionListView.as_view(), name="adoption-list"),
     path("v1/adoptions/<int:pk>/", adoptions.AdoptionDetailView.as_view(), name="adoption-detail"),
+    path("v1/search/", search.SearchView.as_view(), name="search"),
     path("v1/changes/", changes.ChangeFeedView.as_view(), name="changes"),
     path("v1/export/patterns.jsonl", export.PatternExportView.as_view(), name="export-patterns"),
     path("v1/export/processes.jsonl", export.ProcessExportView.as_view(), name="export-processes"),

@@ -1,0 +1,162 @@
+"""Search across patterns, processes and services, with the same parameters, facets and result shape
+as the public search page. Whichever engine is configured answers; callers never need to know which."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics, serializers
+from rest_framework.response import Response
+
+from search.documents import FACETS
+from search.engines import SearchEngineUnavailable, get_search_engine
+from search.query import SearchQuery, SearchQueryError
+
+from ..exceptions import InvalidParameter, error_body
+from ..serializers import ErrorSerializer
+from .base import ERROR_RESPONSES, ResourceMixin
+
+MAX_QUERY_LENGTH = 200
+MAX_PAGE_SIZE = 50
+
+
+class SearchHitSerializer(serializers.Serializer):
+    kind = serializers.CharField(help_text="pattern, process or service")
+    title = serializers.CharField()
+    url = serializers.CharField(help_text="The item on the public site.")
+    score = serializers.FloatField()
+    title_html = serializers.CharField(help_text="The title with matched words in <mark>, HTML-escaped.")
+    snippet_html = serializers.CharField(help_text="A passage with matched words in <mark>, HTML-escaped.")
+    slug = serializers.CharField()
+    lgsl_codes = serializers.ListField(child=serializers.CharField())
+
+
+class FacetCountSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+    selected = serializers.BooleanField()
+
+
+class SearchResultsSerializer(serializers.Serializer):
+    q = serializers.CharField()
+    total = serializers.IntegerField()
+    page = serializers.IntegerField()
+    page_count = serializers.IntegerField()
+    suggestion = serializers.CharField(help_text="'Did you mean' text, or empty.")
+    results = SearchHitSerializer(many=True)
+    facets = serializers.DictField(child=FacetCountSerializer(many=True), help_text="Counts per facet value.")
+
+
+def facet_parameter(name):
+    return OpenApiParameter(
+        name,
+        OpenApiTypes.STR,
+        OpenApiParameter.QUERY,
+        many=True,
+        explode=True,
+        description=f"Only results with this {name.replace('_', ' ')} (repeatable; any value matches).",
+        examples=[OpenApiExample(name, value={"type": "pattern", "maturity": "stable"}.get(name, "apply"))],
+    )
+
+
+class SearchView(ResourceMixin, generics.GenericAPIView):
+    serializer_class = SearchResultsSerializer
+    cache_control = "public, max-age=30"
+
+    def allowed_parameters(self):
+        return {"q", "page", "page_size", "locale", "format", *FACETS}
+
+    def read_fields(self, request):
+        return None
+
+    def read_int(self, name, default, maximum=None):
+        raw = self.request.query_params.get(name)
+        if raw in (None, ""):
+            return default
+        if not raw.isdigit() or int(raw) < 1:
+            raise InvalidParameter(name, f"'{raw[:20]}' is not a whole number of 1 or more.")
+        if maximum and int(raw) > maximum:
+            raise InvalidParameter(name, f"{name} can be at most {maximum}.")
+        return int(raw)
+
+    @extend_schema(
+        operation_id="search",
+        summary="Search patterns, processes and services",
+        description="Full-text search with synonyms, highlighting, facet counts and a 'did you mean' suggestion.",
+        parameters=[
+            OpenApiParameter(
+                "q",
+                OpenApiTypes.STR,
+                OpenApiParameter.QUERY,
+                description="The words to search for.",
+                examples=[OpenApiExample("q", value="blue badge")],
+            ),
+            OpenApiParameter(
+                "page", OpenApiTypes.INT, OpenApiParameter.QUERY, description="The page of results, from 1."
+            ),
+            OpenApiParameter(
+                "page_size",
+                OpenApiTypes.INT,
+                OpenApiParameter.QUERY,
+                description=f"Results a page, at most {MAX_PAGE_SIZE}.",
+            ),
+            OpenApiParameter(
+                "locale", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=["en", "cy"], description="en or cy."
+            ),
+            *[facet_parameter(name) for name in FACETS],
+        ],
+        responses={
+            200: SearchResultsSerializer,
+            **ERROR_RESPONSES,
+            503: OpenApiResponse(ErrorSerializer, description="The search engine cannot be reached; try again later."),
+        },
+        tags=["search"],
+    )
+    def get(self, request):
+        text = request.query_params.get("q", "").strip()
+        if len(text) > MAX_QUERY_LENGTH:
+            raise InvalidParameter("q", f"Search for {MAX_QUERY_LENGTH} characters or fewer; this is {len(text)}.")
+        page = self.read_int("page", 1)
+        page_size = self.read_int("page_size", 10, MAX_PAGE_SIZE)
+        filters = {name: request.query_params.getlist(name) for name in FACETS if request.query_params.getlist(name)}
+        try:
+            query = SearchQuery(text, filters=filters, locale=self.request_locale(), page=page, page_size=page_size)
+        except SearchQueryError as error:
+            raise InvalidParameter("q", str(error)) from None
+        try:
+            results = get_search_engine().search(query)
+        except SearchEngineUnavailable:
+            response = Response(
+                error_body("search_unavailable", "The search engine cannot be reached; try again in a few minutes."),
+                status=503,
+            )
+            response["Retry-After"] = "60"
+            return response
+        return Response(
+            {
+                "q": text,
+                "total": results.total,
+                "page": query.page,
+                "page_count": results.page_count,
+                "suggestion": results.suggestion,
+                "results": [
+                    {
+                        "kind": hit.kind,
+                        "title": hit.title,
+                        "url": hit.url,
+                        "score": hit.score,
+                        "title_html": str(hit.title_html),
+                        "snippet_html": str(hit.snippet_html),
+                        "slug": hit.slug,
+                        "lgsl_codes": hit.lgsl_codes,
+                    }
+                    for hit in results.hits
+                ],
+                "facets": {
+                    name: [
+                        {"value": c.value, "label": str(c.label), "count": c.count, "selected": c.selected}
+                        for c in counts
+                    ]
+                    for name, counts in results.facets.items()
+                },
+            }
+        )

@@ -1,0 +1,56 @@
+"""/api/v1/search/: the search page's query, facets and result shape as JSON."""
+
+from unittest import mock
+
+import pytest
+
+from search.engines import SearchEngineUnavailable
+from search.engines.database import DatabaseEngine
+from search.indexing import rebuild_index
+from tests.search.conftest import library, welsh  # noqa: F401  (the search tests' library)
+
+
+@pytest.fixture
+def site(library):  # noqa: F811
+    rebuild_index(DatabaseEngine())
+    return library
+
+
+def test_search_returns_highlighted_hits_and_facets(api, site):
+    """A search returns the matching pattern first, highlighted, with facet counts."""
+    response = api.get("/api/v1/search/", {"q": "blue badge"})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["total"] == 2
+    first = data["results"][0]
+    assert first["url"] == site["pages"]["badge"].url
+    assert "<mark>blue badge</mark>" in first["title_html"]
+    assert {"type", "pattern_type", "maturity"} <= set(data["facets"])
+    assert response["ETag"]
+
+
+def test_facet_filters_narrow_the_results(api, site):
+    """Filtering by type keeps only that kind of result."""
+    data = api.get("/api/v1/search/?type=service").json()
+    assert data["total"] >= 1
+    assert {hit["kind"] for hit in data["results"]} == {"service"}
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [("page=0", "page"), ("page_size=500", "page_size"), ("colour=blue", "colour"), ("locale=fr", "locale")],
+)
+def test_bad_parameters_are_a_400_naming_them(api, site, query, parameter):
+    """Malformed and unknown parameters are refused with the API's error shape."""
+    response = api.get(f"/api/v1/search/?{query}")
+    assert response.status_code == 400
+    assert response.json()["error"]["field"] == parameter
+
+
+def test_an_unreachable_engine_is_a_clear_503(api, site):
+    """When the engine is down the API says so, with Retry-After, instead of failing."""
+    with mock.patch.object(DatabaseEngine, "search", side_effect=SearchEngineUnavailable("down")):
+        response = api.get("/api/v1/search/", {"q": "bins"})
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "search_unavailable"
+    assert response["Retry-After"] == "60"

@@ -2,8 +2,7 @@
 has approved, of pages that are live, are shown."""
 
 from django.db.models import Q
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from contributions.models import Adoption
 
@@ -59,7 +58,6 @@ class AdoptionListView(AdoptionQuerysetMixin, ListView):
     get=extend_schema(
         operation_id="adoptions_retrieve",
         summary="Fetch an adoption",
-        parameters=[OpenApiParameter("pk", OpenApiTypes.INT, OpenApiParameter.PATH, description="e.g. 7")],
         responses={200: serializers.AdoptionSerializer, **NOT_MODIFIED, **DETAIL_ERROR_RESPONSES},
         tags=["adoptions"],
     )

@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from assessments.models import Assessment, AssessmentOutcome, ServiceStandard, StandardPoint
 
@@ -73,7 +73,6 @@ class AssessmentListView(AssessmentQuerysetMixin, ListView):
     get=extend_schema(
         operation_id="assessments_retrieve",
         summary="Fetch a published service assessment",
-        parameters=[OpenApiParameter("pk", OpenApiTypes.INT, OpenApiParameter.PATH, description="e.g. 12")],
         responses={200: serializers.AssessmentSerializer, **NOT_MODIFIED, **DETAIL_ERROR_RESPONSES},
         tags=["assessments"],
     )

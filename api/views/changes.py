@@ -17,6 +17,27 @@ from ..pagination import DEFAULT_LIMIT, MAX_LIMIT, read_limit
 from ..serializers import ChangeEventSerializer, ChangeFeedSerializer
 from .base import EPOCH, ERROR_RESPONSES, NOT_MODIFIED, ResourceMixin
 
+PAGE_RESOURCES = {"pattern", "process"}
+
+
+def redact_page_events(results):
+    """Show page events with the page's live title, and no title of a page that is not live and public
+    now: an old event must not reveal the text of a page since unpublished or made private, nor an earlier
+    revision's. The event, its key (the slug, which mirrors match on) and its URL stay, so a mirror still
+    applies it."""
+    from wagtail.models import Page
+
+    ids = {item["object_id"] for item in results if item["resource"] in PAGE_RESOURCES}
+    if not ids:
+        return results
+    visible = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids)}
+    for item in results:
+        if item["resource"] not in PAGE_RESOURCES:
+            continue
+        page = visible.get(item["object_id"])
+        item["title"] = page.title if page else ""
+    return results
+
 
 @extend_schema_view(
     get=extend_schema(
@@ -86,7 +107,7 @@ class ChangeFeedView(ResourceMixin, generics.GenericAPIView):
             query["resource"] = resource
         return Response(
             {
-                "results": ChangeEventSerializer(events, many=True).data,
+                "results": redact_page_events(ChangeEventSerializer(events, many=True).data),
                 "next_cursor": next_cursor,
                 "next": request.build_absolute_uri(f"{request.path}?{urlencode(query)}"),
             }

@@ -8,3 +8,6 @@ SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-secret-not-for-production
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+# `make run` needs no worker: background tasks (search indexing, webhooks) run at once, in the request.
+# Production and docker-compose use the database backend and `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -2,66 +2,31 @@
 has approved, of pages that are live, are shown."""
 
 from django.db.models import Q
-from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from contributions.models import Adoption
 
 from .. import filters, serializers
-from .base import (
-    DETAIL_ERROR_RESPONSES,
-    ERROR_RESPONSES,
-    NOT_MODIFIED,
-    DetailView,
-    ListView,
-    fields_parameter,
-    ordering_parameter,
-)
-
-ADOPTION_ORDERING = ["adopted_on", "id"]
+from .base import record_views
 
 
-class AdoptionQuerysetMixin:
-    def get_queryset(self):
-        live_pages = (Q(pattern__isnull=True) | Q(pattern__live=True)) & (
-            Q(process__isnull=True) | Q(process__live=True)
-        )
-        return (
-            Adoption.objects.public()
-            .filter(live_pages)
-            .select_related("council", "pattern", "process")
-            .prefetch_related("services")
-        )
-
-
-@extend_schema_view(
-    get=extend_schema(
-        operation_id="adoptions_list",
-        summary="List adoptions",
-        description="Councils' statements that they use a pattern or process, approved by the library's editors.",
-        parameters=[
-            *filters.AdoptionFilterSet.openapi_parameters(),
-            fields_parameter("council,pattern,status"),
-            ordering_parameter(ADOPTION_ORDERING),
-        ],
-        responses={200: serializers.AdoptionSerializer(many=True), **NOT_MODIFIED, **ERROR_RESPONSES},
-        tags=["adoptions"],
+def public_adoptions():
+    live_pages = (Q(pattern__isnull=True) | Q(pattern__live=True)) & (Q(process__isnull=True) | Q(process__live=True))
+    return (
+        Adoption.objects.public()
+        .filter(live_pages)
+        .select_related("council", "pattern", "process")
+        .prefetch_related("services")
     )
-)
-class AdoptionListView(AdoptionQuerysetMixin, ListView):
-    serializer_class = serializers.AdoptionSerializer
-    filterset_class = filters.AdoptionFilterSet
-    ordering_fields = ADOPTION_ORDERING
-    ordering = ["-adopted_on"]
 
 
-@extend_schema_view(
-    get=extend_schema(
-        operation_id="adoptions_retrieve",
-        summary="Fetch an adoption",
-        responses={200: serializers.AdoptionSerializer, **NOT_MODIFIED, **DETAIL_ERROR_RESPONSES},
-        tags=["adoptions"],
-    )
+AdoptionListView, AdoptionDetailView = record_views(
+    "adoptions",
+    public_adoptions,
+    serializers.AdoptionSerializer,
+    filters.AdoptionFilterSet,
+    ["adopted_on", "id"],
+    ["-adopted_on"],
+    ("List adoptions", "Fetch an adoption"),
+    "Councils' statements that they use a pattern or process, approved by the library's editors.",
+    "council,pattern,status",
 )
-class AdoptionDetailView(AdoptionQuerysetMixin, DetailView):
-    serializer_class = serializers.AdoptionSerializer
-    detail_parameters = set()

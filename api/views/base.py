@@ -227,3 +227,49 @@ class DetailView(ResourceMixin, generics.RetrieveAPIView):
             return super().get_object()
         except (ValueError, TypeError) as exc:
             raise Http404 from exc
+
+
+def record_views(name, queryset, serializer, filterset, ordering, default_ordering, summaries, description, example):
+    """The list and detail views of a resource of records (assessments, adoptions) keyed by id.
+
+    ``queryset`` is a function returning what the public may see; ``summaries`` is (list, detail).
+    """
+    from drf_spectacular.utils import extend_schema, extend_schema_view
+
+    mixin = type(f"{name.title()}QuerysetMixin", (), {"get_queryset": lambda self: queryset()})
+    list_view = extend_schema_view(
+        get=extend_schema(
+            operation_id=f"{name}_list",
+            summary=summaries[0],
+            description=description,
+            parameters=[*filterset.openapi_parameters(), fields_parameter(example), ordering_parameter(ordering)],
+            responses={200: serializer(many=True), **NOT_MODIFIED, **ERROR_RESPONSES},
+            tags=[name],
+        )
+    )(
+        type(
+            f"{name.title()}ListView",
+            (mixin, ListView),
+            {
+                "serializer_class": serializer,
+                "filterset_class": filterset,
+                "ordering_fields": ordering,
+                "ordering": default_ordering,
+            },
+        )
+    )
+    detail_view = extend_schema_view(
+        get=extend_schema(
+            operation_id=f"{name}_retrieve",
+            summary=summaries[1],
+            responses={200: serializer, **NOT_MODIFIED, **DETAIL_ERROR_RESPONSES},
+            tags=[name],
+        )
+    )(
+        type(
+            f"{name.title()}DetailView",
+            (mixin, DetailView),
+            {"serializer_class": serializer, "detail_parameters": set()},
+        )
+    )
+    return list_view, detail_view

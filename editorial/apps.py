@@ -5,9 +5,11 @@ from django.db.models.signals import post_migrate
 def refresh_roles(app_config, using="default", apps=None, **kwargs):
     """Re-grant the roles' model permissions after every migrate (or flush): an app added later, e.g.
     assessments, gets its permissions into Administrator, and a flushed test database gets the groups back."""
-    from .roles import ensure_roles
+    from .roles import ensure_editorial_setup
 
-    ensure_roles()
+    # The whole setup, not only the roles: a flush (the end of every transactional test) empties the
+    # workflow tables too, and every install must have the workflows.
+    ensure_editorial_setup()
 
 
 class EditorialConfig(AppConfig):

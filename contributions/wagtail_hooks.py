@@ -126,68 +126,91 @@ def _form_error(request, form):
     messages.error(request, " ".join(errors) or _("Check the form."))
 
 
-@require_POST
-@permission_required(CHANGE_CONTRIBUTION, raise_exception=True)
-def turn_into_adoption(request, pk):
+def _apply_outcome(request, pk, form_class, prefix, make_outcome, success, destination):
+    """Run one of the editor's actions on a contribution.
+
+    Checks the action's form (if any), calls ``make_outcome(contribution, cleaned_data)`` and reports
+    the result; an invalid form or a refused outcome goes back to the contribution with the reason.
+    """
     contribution = _actionable(pk)
-    form = admin_forms.AdoptionActionForm(request.POST, prefix="adoption")
-    if not form.is_valid():
-        _form_error(request, form)
-        return _back(pk)
+    data = {}
+    if form_class is not None:
+        form = form_class(request.POST, prefix=prefix)
+        if not form.is_valid():
+            _form_error(request, form)
+            return _back(pk)
+        data = form.cleaned_data
     try:
-        adoption = outcomes.make_adoption(contribution, **form.cleaned_data)
+        result = make_outcome(contribution, data)
     except outcomes.OutcomeError as error:
         messages.error(request, str(error))
         return _back(pk)
-    messages.success(
-        request, _("Adoption recorded: %(adoption)s. The contributor has been emailed.") % {"adoption": adoption}
+    messages.success(request, success(result))
+    return destination(result)
+
+
+def _page_editor(page):
+    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+@require_POST
+@permission_required(CHANGE_CONTRIBUTION, raise_exception=True)
+def turn_into_adoption(request, pk):
+    return _apply_outcome(
+        request,
+        pk,
+        admin_forms.AdoptionActionForm,
+        "adoption",
+        lambda contribution, data: outcomes.make_adoption(contribution, **data),
+        lambda adoption: (
+            _("Adoption recorded: %(adoption)s. The contributor has been emailed.") % {"adoption": adoption}
+        ),
+        lambda adoption: redirect(reverse("adoption:edit", args=[adoption.pk])),
     )
-    return redirect(reverse("adoption:edit", args=[adoption.pk]))
 
 
 @require_POST
 @permission_required(CHANGE_CONTRIBUTION, raise_exception=True)
 def turn_into_draft_pattern(request, pk):
-    contribution = _actionable(pk)
-    form = admin_forms.DraftPatternForm(request.POST, prefix="draft")
-    if not form.is_valid():
-        _form_error(request, form)
-        return _back(pk)
-    try:
-        page = outcomes.make_draft_pattern(
-            contribution, pattern_type=form.cleaned_data["pattern_type"], user=request.user
-        )
-    except outcomes.OutcomeError as error:
-        messages.error(request, str(error))
-        return _back(pk)
-    messages.success(request, _("Draft pattern created. The contributor has been emailed."))
-    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return _apply_outcome(
+        request,
+        pk,
+        admin_forms.DraftPatternForm,
+        "draft",
+        lambda contribution, data: outcomes.make_draft_pattern(
+            contribution, pattern_type=data["pattern_type"], user=request.user
+        ),
+        lambda page: _("Draft pattern created. The contributor has been emailed."),
+        _page_editor,
+    )
 
 
 @require_POST
 @permission_required(CHANGE_CONTRIBUTION, raise_exception=True)
 def turn_into_draft_process(request, pk):
-    contribution = _actionable(pk)
-    try:
-        page = outcomes.make_draft_process(contribution, user=request.user)
-    except outcomes.OutcomeError as error:
-        messages.error(request, str(error))
-        return _back(pk)
-    messages.success(request, _("Draft process created. The contributor has been emailed."))
-    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return _apply_outcome(
+        request,
+        pk,
+        None,
+        None,
+        lambda contribution, data: outcomes.make_draft_process(contribution, user=request.user),
+        lambda page: _("Draft process created. The contributor has been emailed."),
+        _page_editor,
+    )
 
 
 @require_POST
 @permission_required(CHANGE_CONTRIBUTION, raise_exception=True)
 def attach(request, pk):
-    contribution = _actionable(pk)
-    form = admin_forms.AttachForm(request.POST, prefix="attach")
-    if not form.is_valid():
-        _form_error(request, form)
-        return _back(pk)
-    outcomes.attach_to_page(contribution, form.cleaned_data["page"])
-    messages.success(request, _("Contribution attached to the page. The contributor has been emailed."))
-    return _back(pk)
+    return _apply_outcome(
+        request,
+        pk,
+        admin_forms.AttachForm,
+        "attach",
+        lambda contribution, data: outcomes.attach_to_page(contribution, data["page"]),
+        lambda result: _("Contribution attached to the page. The contributor has been emailed."),
+        lambda result: _back(pk),
+    )
 
 
 # ----- Adoption register -----------------------------------------------------------------------

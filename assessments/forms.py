@@ -7,6 +7,14 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 
 class AssessmentForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        outcomes = self.formsets.get("outcomes")
+        if outcomes is not None:
+            # Each point's label names its standard: one query for the select, not one per option.
+            point = outcomes.form.base_fields["point"]
+            point.queryset = point.queryset.select_related("standard")
+
     def clean(self):
         cleaned_data = super().clean()
         standard = cleaned_data.get("standard")

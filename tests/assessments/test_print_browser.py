@@ -28,3 +28,24 @@ def test_printed_checklist_as_rendered_by_chromium(browser_page, claimed_pattern
         assert point.title.split()[0] in text
     assert "Tested with screen reader users." in text
     assert "Back to the checklist" not in text  # the print stylesheet hides the screen-only link
+
+
+def test_prepare_pages_are_accessible_and_the_form_leads_to_the_checklist(
+    browser_page, claimed_pattern, service, govuk
+):
+    """The choice form, its error state and the HTML checklist pass axe-core; choosing leads to the checklist."""
+    page = browser_page
+    page.goto("/assessments/prepare/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Show the checklist").click()
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Service pattern").select_option(label=claimed_pattern.title)
+    page.get_by_label("Service", exact=True).select_option(label=f"{service.name} (LGSL {service.lgsl_code})")
+    page.get_by_label("Service standard").select_option(label=govuk.name)
+    page.get_by_role("button", name="Show the checklist").click()
+    assert page.get_by_role("heading", name=f"The pattern helps with 1 of {govuk.points.count()} points").is_visible()
+    assert "Tested with screen reader users." in page.inner_text("main")
+    assert_accessible(page)
+    page.get_by_role("link", name="Printable checklist").click()
+    assert page.get_by_role("heading", name=f"Assessment checklist: {service.name}").is_visible()

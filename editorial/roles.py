@@ -43,11 +43,25 @@ EVERYONE = [
 ASSESSMENT_AUTHORING = [("assessments", "add_assessment"), ("assessments", "change_assessment")] + [
     ("assessments", f"view_{model}") for model in ("assessment", "servicestandard", "standardpoint")
 ]
+# Reviewers and publishers work the Contributions menu: triage the queue (which holds contributors' names
+# and emails, so contributors do not see it), record and approve adoptions, read page feedback.
+# Only publishers delete.
+CONTRIBUTIONS_TRIAGE = [
+    ("contributions", "view_contribution"),
+    ("contributions", "change_contribution"),
+    ("contributions", "view_adoption"),
+    ("contributions", "add_adoption"),
+    ("contributions", "change_adoption"),
+    ("contributions", "view_feedback"),
+]
+CONTRIBUTIONS_DELETE = [("contributions", f"delete_{model}") for model in ("contribution", "adoption", "feedback")]
 MODEL_PERMISSIONS = {
     CONTRIBUTOR: EVERYONE + ASSESSMENT_AUTHORING,
-    REVIEWER: EVERYONE + ASSESSMENT_AUTHORING,
+    REVIEWER: EVERYONE + ASSESSMENT_AUTHORING + CONTRIBUTIONS_TRIAGE,
     PUBLISHER: EVERYONE
     + ASSESSMENT_AUTHORING
+    + CONTRIBUTIONS_TRIAGE
+    + CONTRIBUTIONS_DELETE
     + [("assessments", "publish_assessment"), ("assessments", "delete_assessment")]
     + [("pattern_pages", f"{action}_{model}") for model in TAXONOMY_MODELS for action in ("add", "change")]
     + [("wagtailimages", "change_image"), ("wagtaildocs", "change_document")],

@@ -37,5 +37,5 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
 
 
 class SessionAuthentication(authentication.SessionAuthentication):
-    """An editor signed in to the admin may preview drafts (headless preview). The API is read-only,
-    so the CSRF check that DRF applies to unsafe methods never comes into play."""
+    """An editor signed in to the admin may preview drafts (headless preview). Sending (POST) needs an API
+    key; a signed-in browser's POST meets DRF's CSRF check and the key check, and is refused."""

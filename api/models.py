@@ -39,11 +39,22 @@ class ApiKey(models.Model):
         max_length=16, editable=False, help_text=_("The key's first characters, to tell keys apart.")
     )
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    supplier_name = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("The supplier as councils know it, e.g. 'Acme Forms'; shown on adoptions the key sends."),
+    )
+    councils = models.ManyToManyField(
+        "pattern_pages.Council",
+        blank=True,
+        related_name="supplier_keys",
+        help_text=_("The councils this supplier serves: the key may send adoptions for these councils only."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
     revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    panels = [FieldPanel("name"), FieldPanel("user")]
+    panels = [FieldPanel("name"), FieldPanel("user"), FieldPanel("supplier_name"), FieldPanel("councils")]
 
     objects = ApiKeyQuerySet.as_manager()
 

@@ -45,6 +45,7 @@ class ApiKeyCreateView(generic.CreateView):
         instance = self.form.save(commit=False)
         self.raw_key, instance.prefix, instance.key_hash = ApiKey.generate()
         instance.save()
+        self.form.save_m2m()
         return instance
 
     def save_action(self):
@@ -92,8 +93,9 @@ class ApiKeyViewSet(ModelViewSet):
             accessor=lambda key: _("Active") if key.is_active else _("Revoked"),
             primary=lambda key: key.is_active,
         ),
+        Column("supplier_name", label=_("Supplier")),
     ]
-    panels = [FieldPanel("name"), FieldPanel("user")]
+    panels = ApiKey.panels
 
 
 class WebhookSubscriptionViewSet(ModelViewSet):

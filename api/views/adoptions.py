@@ -1,12 +1,23 @@
 """The adoption register: which councils use which patterns and processes. Only adoptions an editor
-has approved, of pages that are live, are shown."""
+has approved, of pages that are live, are shown. A supplier's key may send adoptions for the councils
+it serves; they wait for an editor's approval before they are public."""
 
+from django.db import transaction
 from django.db.models import Q
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import exceptions, status
+from rest_framework.parsers import JSONParser
+from rest_framework.response import Response
+from wagtail.models import Locale
 
-from contributions.models import Adoption
+from contributions.forms import plain_text
+from contributions.models import Adoption, AdoptionSource
+from pattern_pages.models import Council, ProcessPage, Service, ServicePatternPage
 
 from .. import filters, serializers
-from .base import record_views
+from ..exceptions import error_body
+from ..models import ApiKey
+from .base import ERROR_RESPONSES, record_views
 
 
 def public_adoptions():
@@ -19,7 +30,7 @@ def public_adoptions():
     )
 
 
-AdoptionListView, AdoptionDetailView = record_views(
+PublicAdoptionListView, AdoptionDetailView = record_views(
     "adoptions",
     public_adoptions,
     serializers.AdoptionSerializer,
@@ -30,3 +41,144 @@ AdoptionListView, AdoptionDetailView = record_views(
     "Councils' statements that they use a pattern or process, approved by the library's editors.",
     "council,pattern,status",
 )
+
+
+class SubmissionRefused(Exception):
+    """A well-formed submission the library cannot accept (not the key's council, already recorded)."""
+
+    def __init__(self, status_code, code, message, field):
+        super().__init__(message)
+        self.status_code, self.body = status_code, error_body(code, message, field)
+
+
+def field_errors(errors, prefix=""):
+    """DRF's nested ``serializer.errors`` as a flat list of ``{"code", "message", "field"}``."""
+    flat = []
+    for field, value in errors.items():
+        name = f"{prefix}{field}"
+        if isinstance(value, dict):
+            flat += field_errors(value, f"{name}.")
+        else:
+            for message in value:
+                code = getattr(message, "code", "invalid")
+                flat.append(error_body("invalid" if code is None else code, message, name)["error"])
+    return flat
+
+
+class Submission:
+    """A supplier's adoption, resolved against the library: every problem is collected, none dropped."""
+
+    def __init__(self, data):
+        self.data = data
+        self.errors = []
+        locale = Locale.get_default()
+        councils = Council.objects.filter(locale=locale)
+        self.council = self._one(councils, "council", "gss_code", "No council has the GSS code")
+        self.pattern = self._page(ServicePatternPage, "pattern", "service pattern", locale)
+        self.process = self._page(ProcessPage, "process", "process", locale)
+        if not (data.get("pattern") or data.get("process")):
+            self._error("required", "Name the service pattern (pattern) or the process (process) the council uses.")
+        codes = list(dict.fromkeys(data["services"]))
+        self.services = list(Service.objects.filter(locale=locale, lgsl_code__in=codes))
+        unknown = sorted(set(codes) - {service.lgsl_code for service in self.services})
+        if unknown:
+            self._error("not_found", f"No service has the LGSL code(s) {', '.join(map(str, unknown))}.", "services")
+
+    def _error(self, code, message, field=None):
+        self.errors.append(error_body(code, message, field)["error"])
+
+    def _one(self, queryset, field, lookup, missing):
+        """The item whose ``lookup`` is the submitted ``field``, or an error 'missing 'value''."""
+        value = self.data.get(field)
+        if not value:
+            return None
+        found = queryset.filter(**{lookup: value}).first()
+        if found is None:
+            self._error("not_found", f"{missing} '{value}'.", field)
+        return found
+
+    def _page(self, model, field, label, locale):
+        pages = model.objects.live().public().filter(locale=locale)
+        return self._one(pages, field, "slug", f"No published {label} has the slug")
+
+
+class AdoptionListView(PublicAdoptionListView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="adoptions_create",
+        summary="Send an adoption",
+        description=(
+            "A supplier records that a council it serves uses a pattern or a process. Needs an API key "
+            "whose councils include this one (the library's administrators list them). The adoption is "
+            "kept, not public: it appears in the list and the change feed once an editor approves it."
+        ),
+        request=serializers.AdoptionSubmissionSerializer,
+        responses={
+            201: serializers.SubmittedAdoptionSerializer,
+            400: OpenApiResponse(serializers.SubmissionErrorSerializer, description="The body has problems."),
+            401: ERROR_RESPONSES[401],
+            403: OpenApiResponse(serializers.ErrorSerializer, description="The key does not serve this council."),
+            409: OpenApiResponse(serializers.ErrorSerializer, description="The council already has this adoption."),
+            429: ERROR_RESPONSES[429],
+        },
+        tags=["adoptions"],
+    )
+    def post(self, request, *args, **kwargs):
+        key = request.auth
+        if not isinstance(key, ApiKey):
+            raise exceptions.NotAuthenticated("Send adoptions with an API key: 'Authorization: Bearer <key>'.")
+        body = serializers.AdoptionSubmissionSerializer(data=request.data)
+        errors = [] if body.is_valid() else field_errors(body.errors)
+        if errors:
+            return Response({"error": errors[0], "errors": errors}, status=status.HTTP_400_BAD_REQUEST)
+        submission = Submission(body.validated_data)
+        if submission.errors:
+            return Response(
+                {"error": submission.errors[0], "errors": submission.errors}, status=status.HTTP_400_BAD_REQUEST
+            )
+        try:
+            adoption = self.record(key, submission)
+        except SubmissionRefused as refused:
+            return Response(refused.body, status=refused.status_code)
+        return Response(serializers.SubmittedAdoptionSerializer(adoption).data, status=status.HTTP_201_CREATED)
+
+    def record(self, key, submission):
+        council = submission.council
+        if not key.councils.filter(pk=council.pk).exists():
+            raise SubmissionRefused(
+                status.HTTP_403_FORBIDDEN,
+                "not_your_council",
+                f"This API key does not serve {council.official_name or council.name} ({council.gss_code}). "
+                "Ask the library's administrators to add the council to the key.",
+                "council",
+            )
+        data = submission.data
+        with transaction.atomic():
+            for field in ("pattern", "process"):
+                page = getattr(submission, field)
+                clash = page and Adoption.objects.select_for_update().filter(council=council, **{field: page}).first()
+                if clash:
+                    raise SubmissionRefused(
+                        status.HTTP_409_CONFLICT,
+                        "already_recorded",
+                        f"{council.name} already has an adoption of '{page.title}' (adoption {clash.pk}).",
+                        field,
+                    )
+            adoption = Adoption(
+                council=council,
+                pattern=submission.pattern,
+                process=submission.process,
+                status=data["status"],
+                live_url=data["live_url"],
+                platform=plain_text(data["platform"]) or key.supplier_name or key.name,
+                local_variations=plain_text(data["local_variations"]),
+                source=AdoptionSource.API,
+                supplier_name=key.supplier_name or key.name,
+                is_approved=False,
+            )
+            if data.get("adopted_on"):
+                adoption.adopted_on = data["adopted_on"]
+            adoption.save()
+            adoption.services.set(submission.services)
+        return adoption

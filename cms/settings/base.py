@@ -192,6 +192,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Two resources have a "status": name each set of choices after what it is.
+    "ENUM_NAME_OVERRIDES": {
+        "AdoptionStatusEnum": "contributions.models.AdoptionStatus",
+        "ComponentStatusEnum": "pattern_pages.models.ComponentStatus",
+    },
     "PREPROCESSING_HOOKS": ["cms.openapi.public_api_only"],
 }
 # Requests a minute: anonymous clients per IP, keyed clients per key, e.g. API_ANON_RATE=60/min.

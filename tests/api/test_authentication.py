@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from api.models import ApiKey, hash_key
+from tests import factories
 
 
 @pytest.fixture
@@ -61,11 +62,17 @@ def test_key_of_disabled_user_is_refused(api, supplier, db):
 
 
 def test_administrator_creates_key_and_sees_it_once(client, administrator, supplier):
-    """Creating a key in the admin shows it once; the listing afterwards shows only its prefix."""
+    """Creating a key in the admin shows it once; the listing afterwards shows only its prefix. The councils
+    the supplier serves are kept with the key."""
+    essex = factories.CouncilFactory(gss_code="E10000012")
     client.force_login(administrator)
-    response = client.post(reverse("api_keys:add"), {"name": "Acme Forms", "user": supplier.pk})
+    response = client.post(
+        reverse("api_keys:add"),
+        {"name": "Acme Forms", "user": supplier.pk, "supplier_name": "Acme", "councils": [essex.pk]},
+    )
     assert response.status_code == 200
     api_key = ApiKey.objects.get(name="Acme Forms")
+    assert list(api_key.councils.all()) == [essex] and api_key.supplier_name == "Acme"
     html = response.content.decode()
     raw_key = html.split("data-api-key>")[1].split("<")[0]
     assert hash_key(raw_key) == api_key.key_hash

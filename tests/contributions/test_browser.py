@@ -114,6 +114,14 @@ def test_officer_contributes_and_editor_records_the_adoption(
     assert "Used by 1 council" in page.inner_text("main")
     assert page.get_by_role("link", name=council.official_name).is_visible()
 
+    # Suppliers see it in the API, found by the pattern and by the council.
+    for query in (f"pattern={pattern_page.slug}", f"council={council.gss_code}"):
+        response = page.request.get(f"/api/v1/adoptions/?{query}")
+        assert response.ok
+        [listed] = response.json()["results"]
+        assert listed["id"] == adoption.pk
+        assert listed["council"]["gss_code"] == council.gss_code and listed["pattern"]["slug"] == pattern_page.slug
+
     page.goto("/reuse/")
     assert_accessible(page)
     save_screenshot(page, "contributions-reuse-dashboard")

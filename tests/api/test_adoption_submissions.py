@@ -1,0 +1,152 @@
+"""A supplier's key sends adoptions for the councils it serves; they wait for an editor before they are public."""
+
+import pytest
+from django.urls import reverse
+
+from contributions.models import Adoption, AdoptionSource
+
+from .conftest import key_for
+
+URL = "/api/v1/adoptions/"
+
+
+@pytest.fixture
+def supplier(django_user_model, essex, pattern_page, process_page, school_service):
+    """Acme Forms serves Essex (not Kent)."""
+    user = django_user_model.objects.create_user("acme", "api@acme.example", "long-password")
+    key, raw_key = key_for(user, "Acme Forms (production)")
+    key.supplier_name = "Acme Forms"
+    key.save()
+    key.councils.add(essex)
+    return key, raw_key
+
+
+@pytest.fixture
+def acme(api, supplier):
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {supplier[1]}")
+    return api
+
+
+def submission(pattern_page, **changes):
+    return {
+        "council": "E10000012",
+        "pattern": pattern_page.slug,
+        "services": [13],
+        "status": "live",
+        "live_url": "https://www.essex.gov.uk/school-places",
+        "local_variations": "We ask for <b>two</b> proofs of address.",
+        "adopted_on": "2026-04-01",
+        **changes,
+    }
+
+
+def test_supplier_sends_an_adoption_that_stays_private_until_approved(acme, api, pattern_page, essex, supplier):
+    """201 with the adoption, marked unapproved; the public list shows it only after an editor approves."""
+    response = acme.post(URL, submission(pattern_page), format="json")
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["approved"] is False and body["supplier"] == "Acme Forms"
+    assert body["council"] == {"gss_code": "E10000012", "name": "Essex"}
+    assert body["pattern"]["slug"] == pattern_page.slug
+    assert body["services"] == [{"lgsl_code": 13, "name": "School admissions"}]
+    assert body["platform"] == "Acme Forms"  # the key's supplier, when the body names none
+    assert body["local_variations"] == "We ask for two proofs of address."  # markup stripped
+    adoption = Adoption.objects.get(pk=body["id"])
+    assert adoption.source == AdoptionSource.API and not adoption.is_approved
+    assert str(adoption.adopted_on) == "2026-04-01"
+
+    api.credentials()
+    assert api.get(URL).json()["results"] == []
+    assert api.get(f"{URL}{adoption.pk}/").status_code == 404
+    adoption.is_approved = True
+    adoption.save()
+    assert [item["id"] for item in api.get(URL).json()["results"]] == [adoption.pk]
+
+
+def test_supplier_cannot_send_for_a_council_it_does_not_serve(acme, pattern_page, kent):
+    """403 naming the council; nothing is recorded."""
+    response = acme.post(URL, submission(pattern_page, council="E10000016"), format="json")
+    assert response.status_code == 403
+    error = response.json()["error"]
+    assert error["field"] == "council" and error["code"] == "not_your_council"
+    assert "Kent County Council (E10000016)" in error["message"]
+    assert not Adoption.objects.exists()
+
+
+def test_every_problem_in_the_body_is_reported_by_field(acme, pattern_page):
+    """Unknown council, unpublished pattern, unknown services and a bad status: all named at once."""
+    response = acme.post(
+        URL,
+        submission(pattern_page, council="E99999999", pattern="no-such-pattern", services=[13, 99999]),
+        format="json",
+    )
+    assert response.status_code == 400
+    errors = {error["field"]: error["message"] for error in response.json()["errors"]}
+    assert errors == {
+        "council": "No council has the GSS code 'E99999999'.",
+        "pattern": "No published service pattern has the slug 'no-such-pattern'.",
+        "services": "No service has the LGSL code(s) 99999.",
+    }
+    response = acme.post(URL, submission(pattern_page, status="abandoned", live_url="not a url"), format="json")
+    assert response.status_code == 400
+    assert {error["field"] for error in response.json()["errors"]} == {"status", "live_url"}
+    assert response.json()["error"] == response.json()["errors"][0]
+    assert not Adoption.objects.exists()
+
+
+def test_a_pattern_or_a_process_is_needed(acme, pattern_page):
+    response = acme.post(URL, submission(pattern_page, pattern=None), format="json")
+    assert response.status_code == 400
+    assert "Name the service pattern (pattern) or the process (process)" in response.json()["error"]["message"]
+
+
+def test_draft_pages_cannot_be_adopted(acme, pattern_index, pattern_page):
+    from tests import factories
+
+    draft = factories.ServicePatternPageFactory(parent=pattern_index, live=False)
+    response = acme.post(URL, submission(pattern_page, pattern=draft.slug), format="json")
+    assert response.status_code == 400 and response.json()["error"]["field"] == "pattern"
+
+
+def test_a_second_adoption_of_the_same_pattern_is_a_conflict(acme, pattern_page):
+    """Sending the same adoption twice (a retry) records it once; the second answer names the first."""
+    first = acme.post(URL, submission(pattern_page), format="json").json()
+    response = acme.post(URL, submission(pattern_page), format="json")
+    assert response.status_code == 409
+    assert f"(adoption {first['id']})" in response.json()["error"]["message"]
+    assert Adoption.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("credentials", "status"),
+    [(None, 401), ("Bearer lgpl_not-a-real-key", 401)],
+)
+def test_sending_needs_a_valid_key(api, pattern_page, essex, credentials, status):
+    if credentials:
+        api.credentials(HTTP_AUTHORIZATION=credentials)
+    response = api.post(URL, submission(pattern_page), format="json")
+    assert response.status_code == status
+    assert not Adoption.objects.exists()
+
+
+def test_a_signed_in_editor_without_a_key_cannot_send(client, django_user_model, pattern_page, essex):
+    """The admin session is for previews: a browser post without a key (or CSRF token) is refused."""
+    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.com", "long-password"))
+    response = client.post(URL, submission(pattern_page), content_type="application/json")
+    assert response.status_code in (401, 403)
+    assert not Adoption.objects.exists()
+
+
+def test_a_body_that_is_not_json_gets_a_clear_error(acme):
+    response = acme.post(URL, "council=E10000012", content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 415
+    response = acme.post(URL, "{not json", content_type="application/json")
+    assert response.status_code == 400 and response.json()["error"]["code"] == "parse_error"
+
+
+def test_the_schema_documents_sending_an_adoption(api):
+    schema = api.get(reverse("api:schema"), {"format": "json"}).json()
+    operation = schema["paths"]["/api/v1/adoptions/"]["post"]
+    assert operation["operationId"] == "adoptions_create"
+    assert {"201", "400", "401", "403", "409"} <= set(operation["responses"])
+    assert "get" in schema["paths"]["/api/v1/adoptions/"]

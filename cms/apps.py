@@ -1,4 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def create_cache_table(using="default", **kwargs):
+    """A database cache's table exists after every migrate, so production needs no extra command."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if any(cache["BACKEND"].endswith("DatabaseCache") for cache in settings.CACHES.values()):
+        call_command("createcachetable", database=using, verbosity=0)
 
 
 class CmsConfig(AppConfig):
@@ -7,3 +17,5 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from . import lockout  # noqa: F401  (connects the login signal receivers)
+
+        post_migrate.connect(create_cache_table, sender=self)

@@ -7,6 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from pattern_pages import urls as site_urls
 
+from . import views
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -21,6 +23,7 @@ if settings.DEBUG:
 
 # English at /, Welsh at /cy/: the public site's pages are served by Wagtail in the request's locale.
 urlpatterns += i18n_patterns(
+    path("cookies/", views.cookies, name="cookies"),
     path("search/", include("search.urls")),
     path("assessments/", include("assessments.urls")),
     path("", include("contributions.urls")),

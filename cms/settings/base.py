@@ -199,6 +199,14 @@ SPECTACULAR_SETTINGS = {
     },
     "PREPROCESSING_HOOKS": ["cms.openapi.public_api_only"],
 }
+# Rate limits (the API's throttles, the contribute and feedback forms) count in the default cache. With more
+# than one web process the cache must be shared: Redis when REDIS_URL is set (e.g. redis://127.0.0.1:6379/0).
+# Without it, one process's memory: right for development and tests; production falls back to the database.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Requests a minute: anonymous clients per IP, keyed clients per key, e.g. API_ANON_RATE=60/min.
 API_THROTTLE_RATES = {
     "anon": os.environ.get("API_ANON_RATE", "60/min"),

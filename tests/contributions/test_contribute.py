@@ -324,3 +324,15 @@ def test_discuss_link_prefills_the_page_and_its_service(client, pattern_page, se
 def test_welsh_form_is_served_under_cy(client, council):
     """The form is also served in the Welsh locale's URL space."""
     assert client.get("/cy/contribute/council/").status_code == 200
+
+
+def test_every_cookie_the_form_sets_is_listed_on_the_cookies_page(client, fill_in):
+    """The contribute form needs a session and a CSRF cookie; the cookies page names each one it sets."""
+    import re
+
+    set_cookies = set(client.get("/contribute/council/").cookies)
+    fill_in()
+    set_cookies |= set(client.cookies)
+    listed = set(re.findall(r'data-cookie-name="([^"]+)"', client.get("/cookies/").content.decode()))
+    assert set_cookies, "the form is expected to set its essential cookies"
+    assert set_cookies <= listed, f"not on the cookies page: {set_cookies - listed}"

@@ -47,6 +47,7 @@ def test_every_page_type_is_accessible_and_local(browser_page, live_server, site
         ("pattern-types", "/pattern-types/", pattern.pattern_type.name),
         ("pattern-type", f"/pattern-types/{pattern.pattern_type.slug}/", pattern.title),
         ("service-welsh", f"/cy/services/{service.lgsl_code}/{service.slug}/", service.name),
+        ("cookies", "/cookies/", "Essential cookies"),
         ("not-found", "/no-such-page/", "Page not found"),
     ]
     for name, path, expected in pages:

@@ -28,7 +28,7 @@ def test_every_page_has_the_govuk_template(client, pattern_page):
     for item in ("Patterns", "Processes", "Services", "Life events", "Councils", "Search", "API"):
         assert f">{item}</a>" in html or f">{item}</strong>" in html
     assert "govuk-phase-banner" in html
-    assert "This site does not use cookies" in html
+    assert "Reading and searching the site set no cookies" in html and 'href="/cookies/"' in html
     assert "LG Inform Plus" in html and "mySociety" in html and "CC BY 4.0" in html
     assert "Open Government Licence v3.0" in html
     assert '<script type="module" nonce=' in html and "initAll" in html
@@ -310,9 +310,9 @@ def test_server_error_page_renders_without_a_request(db):
     assert "Sorry, there is a problem with the service" in html
 
 
-@pytest.mark.parametrize("url", ["/", "/services/", "/councils/"])
+@pytest.mark.parametrize("url", ["/", "/services/", "/councils/", "/cookies/"])
 def test_pages_set_no_cookies(client, home_page, url):
-    """The site is cookie-free: pages set no cookie, so no cookie banner is needed."""
+    """Reading the site sets no cookie, so no cookie banner is needed."""
     response = client.get(url)
     assert response.status_code == 200
     assert not response.cookies

@@ -197,8 +197,10 @@ class ResourceMixin:
         queryset = self.filter_queryset(self.get_queryset())
         self.last_modified = self.last_modified_for(queryset=queryset)
         page = self.paginate_queryset(queryset)
-        serializer = self.get_serializer(page, many=True)
-        return self.get_paginated_response(serializer.data)
+        return self.get_paginated_response(self.serialize_page(page))
+
+    def serialize_page(self, page):
+        return self.get_serializer(page, many=True).data
 
     def retrieve(self, request, *args, **kwargs):
         obj = self.get_object()

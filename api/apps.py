@@ -9,4 +9,7 @@ class ApiConfig(AppConfig):
         from .changes import connect_signals
 
         connect_signals()
+        from . import freshness
+
+        freshness.connect_signals()
         from . import schema  # noqa: F401  (registers the OpenAPI authentication extensions)

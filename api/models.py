@@ -221,3 +221,19 @@ class WebhookDelivery(models.Model):
 
     def __str__(self):
         return f"{self.delivery_id} → {self.subscription}"
+
+
+class LibraryVersion(models.Model):
+    """One row whose counter goes up whenever anything the API shows may have changed (``api.freshness``).
+
+    The API's ETags are derived from it, so a conditional request is answered without rendering.
+    """
+
+    counter = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("library version")
+
+    def __str__(self):
+        return f"library version {self.counter}"

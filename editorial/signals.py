@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from wagtail.models import TaskState
 from wagtail.signals import page_published, task_approved
 
+from api.freshness import changed
 from pattern_pages.models import PatternIndexPage, ProcessIndexPage, ProcessPage, ServicePatternPage
 
 from .review import default_review_by
@@ -30,6 +31,7 @@ def set_default_review_by(sender, instance, revision=None, **kwargs):
         return
     review_by = default_review_by(page.last_published_at)
     type(page).objects.filter(pk=page.pk).update(review_by=review_by)
+    changed()  # an update() sends no signal: the API's ETags must move
     page.review_by = review_by
     # Keep the draft in step, so the editor shows the date and the next publish keeps it.
     latest = page.latest_revision

@@ -8,6 +8,8 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from api.freshness import changed
+
 from .models import ContributorProfile
 from .reports import DueForReviewView, TranslationStatusView
 from .views import submit_translation_for_review, translation_for
@@ -24,6 +26,7 @@ def record_owner_council(request, page):
         return
     page.owner_council = profile.council
     type(page).objects.filter(pk=page.pk).update(owner_council=profile.council)
+    changed()  # an update() sends no signal: the API's ETags must move
     latest = page.latest_revision
     if latest is not None:
         latest.content["owner_council"] = profile.council.pk

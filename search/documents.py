@@ -68,10 +68,12 @@ def build_entry(key):
     raise ValueError(f"Unknown search document key {key!r}: expected 'page-<id>' or 'service-<id>'.")
 
 
-def is_searchable(page):
+def is_searchable(page, visibility=None):
     """Live, public and of a searchable type: drafts, unpublished and private pages never are."""
     if not isinstance(page, ServicePatternPage | ProcessPage) or not page.live:
         return False
+    if visibility is not None:
+        return visibility.shows(page)
     ancestors = page.get_ancestors(inclusive=True)
     return not PageViewRestriction.objects.filter(page__in=ancestors).exists() and all(p.live for p in ancestors[1:])
 
@@ -84,6 +86,11 @@ def councils_using(page):
     councils = {}
     if page.owner_council_id:
         councils[page.owner_council.gss_code] = page.owner_council
+    prefetched = getattr(page, "searchable_adoptions", None)
+    if prefetched is not None:
+        for adoption in prefetched:
+            councils[adoption.council.gss_code] = adoption.council
+        return list(councils.values())
     adoptions = getattr(page, "adoptions", None)
     if adoptions is not None:
         adoptions = adoptions.all()
@@ -102,8 +109,8 @@ def stream_text(page, names):
     return " ".join(p.strip() for p in parts if p and p.strip())
 
 
-def page_entry(page):
-    if not is_searchable(page):
+def page_entry(page, visibility=None):
+    if not is_searchable(page, visibility):
         return None
     services = list(page.services.all())
     councils = councils_using(page)
@@ -190,3 +197,73 @@ def all_keys():
     pages = Page.objects.live().type(ServicePatternPage, ProcessPage).values_list("pk", flat=True)
     services = Service.objects.values_list("pk", flat=True)
     return [page_key(pk) for pk in pages] + [service_key(pk) for pk in services]
+
+
+# ----- many entries at once (a full rebuild) -----------------------------------------------------
+
+BUILD_BATCH = 200
+
+
+class Visibility:
+    """Whether pages are public and every ancestor live, from two queries for the whole tree.
+
+    Equivalent to :func:`is_searchable`'s per-page queries: a page is hidden when it or an ancestor
+    has a view restriction, or an ancestor below the root is not live.
+    """
+
+    def __init__(self):
+        self.restricted = set(PageViewRestriction.objects.values_list("page__path", flat=True))
+        self.unpublished = set(Page.objects.filter(live=False, depth__gt=1).values_list("path", flat=True))
+
+    def shows(self, page):
+        steps = Page.steplen
+        ancestors = [page.path[:end] for end in range(steps, len(page.path) + 1, steps)]
+        if any(path in self.restricted for path in ancestors):
+            return False
+        return not any(path in self.unpublished for path in ancestors[1:])
+
+
+def page_querysets():
+    """Each searchable page type with what its entry reads fetched in bulk."""
+    from django.core.exceptions import FieldDoesNotExist
+    from django.db.models import Prefetch
+
+    querysets = {
+        ServicePatternPage: ServicePatternPage.objects.select_related(
+            "locale", "pattern_type", "owner_council"
+        ).prefetch_related("services", "life_events"),
+        ProcessPage: ProcessPage.objects.select_related("locale", "owner_council").prefetch_related(
+            "services__life_events"
+        ),
+    }
+    for model, queryset in querysets.items():
+        try:
+            relation = model._meta.get_field("adoptions")
+        except FieldDoesNotExist:  # without the contributions app only the owner counts
+            continue
+        adoptions = relation.related_model.objects.all()
+        if hasattr(adoptions, "public"):
+            adoptions = adoptions.public().in_use()
+        querysets[model] = queryset.prefetch_related(
+            Prefetch("adoptions", queryset=adoptions.select_related("council"), to_attr="searchable_adoptions")
+        )
+    return querysets
+
+
+def build_entries(keys):
+    """The entries for ``keys`` (those that belong in the index), ``BUILD_BATCH`` pages per query set."""
+    page_ids = [pk for kind, pk in map(parse_key, keys) if kind == "page"]
+    service_ids = [pk for kind, pk in map(parse_key, keys) if kind == "service"]
+    visibility = Visibility()
+    querysets = page_querysets()
+    for start in range(0, len(page_ids), BUILD_BATCH):
+        chunk = page_ids[start : start + BUILD_BATCH]
+        for queryset in querysets.values():
+            for page in queryset.filter(pk__in=chunk):
+                entry = page_entry(page, visibility)
+                if entry is not None:
+                    yield entry
+    services = Service.objects.select_related("locale", "function").prefetch_related("life_events")
+    for start in range(0, len(service_ids), BUILD_BATCH):
+        for service in services.filter(pk__in=service_ids[start : start + BUILD_BATCH]):
+            yield service_entry(service)

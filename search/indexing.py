@@ -138,12 +138,9 @@ def index_status():
 
 def searchable_entries():
     """Every entry that belongs in the index, built fresh from the database (for a full rebuild)."""
-    from .documents import all_keys
+    from .documents import all_keys, build_entries
 
-    for key in all_keys():
-        entry = build_entry(key)
-        if entry is not None:
-            yield entry
+    return build_entries(all_keys())
 
 
 def rebuild_index(engine=None, progress=None):

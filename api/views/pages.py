@@ -4,6 +4,7 @@ from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter
 from rest_framework.response import Response
+from wagtail.fields import StreamField
 
 from ..exceptions import InvalidParameter
 from ..renderers import JSONLDRenderer
@@ -47,6 +48,24 @@ class PageQuerysetMixin:
 class PageListView(PageQuerysetMixin, ListView):
     ordering_fields = PAGE_ORDERING
     ordering = ["title"]
+
+    def base_queryset(self):
+        # A listing shows no content, so the StreamField columns (most of each row's bytes, and JSON to
+        # decode) are never read.
+        streams = [field.name for field in self.model._meta.concrete_fields if isinstance(field, StreamField)]
+        queryset = self.model.objects.select_related(*self.select).defer(*streams)
+        if self.wants_plain_listing():
+            return queryset  # the serializer's listing fetches the many-to-many references itself
+        return queryset.prefetch_related(*self.prefetch)
+
+    def wants_plain_listing(self):
+        renderer = getattr(self.request, "accepted_renderer", None)
+        return hasattr(self.get_serializer_class(), "listing") and (renderer is None or renderer.format != "jsonld")
+
+    def serialize_page(self, page):
+        if self.wants_plain_listing():
+            return self.get_serializer().listing(page)
+        return super().serialize_page(page)
 
 
 class PageDetailView(PageQuerysetMixin, DetailView):

@@ -159,6 +159,19 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 # Elasticsearch is optional: set ELASTICSEARCH_URL to switch the search engine to it.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
+# "api" holds rendered API responses under their ETag (see api.freshness): per process by default.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "api": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "api-responses",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+}
+# How long a process may answer from the library version it last read (seconds); see api.freshness.
+API_LIBRARY_VERSION_TTL = float(os.environ.get("API_LIBRARY_VERSION_TTL", "1"))
+
 # Background work (search indexing, webhooks, reminders) goes through Django Tasks, the framework
 # Wagtail 8 uses, stored in the database and run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

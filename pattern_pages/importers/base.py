@@ -384,6 +384,10 @@ class Importer:
 
         for value in status.values():
             setattr(summary, value, getattr(summary, value) + 1)
+        if to_create or to_update or relinked:
+            from api.freshness import changed
+
+            changed()  # bulk writes send no signals: the API's ETags must move
         self._update_search_index([*to_create, *to_update, *relinked.values()])
         return summary
 

@@ -7,6 +7,8 @@ admissions appeal" prefers the page about appeals), then the engine's own weight
 service names weigh most), then an LGSL code typed exactly.
 """
 
+from itertools import islice
+
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, Max
 
@@ -18,6 +20,42 @@ from .base import SearchEngine, SearchEngineUnavailable, suggest_spelling
 
 FTS_TABLE = "library_search_fts"
 FTS_COLUMNS = ("title", "service_names", "keywords", "summary", "body")
+
+
+REBUILD_BATCH = 500
+
+
+def batched(iterable, size):
+    """``batched("abcde", 2)`` → ``["a", "b"], ["c", "d"], ["e"]`` (itertools.batched is Python 3.12)."""
+    iterator = iter(iterable)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def document_fields(entry):
+    return {
+        "kind": entry.kind,
+        "locale": entry.locale,
+        "page_id": entry.page_id,
+        "service_id": entry.service_id,
+        "title": entry.title,
+        "slug": entry.slug,
+        "url": entry.url,
+        "summary": entry.summary,
+        "service_names": entry.service_names,
+        "keywords": entry.keywords,
+        "body": entry.body,
+        "lgsl_codes": entry.lgsl_codes,
+        "facets": entry.facets,
+    }
+
+
+def facet_values(document, entry):
+    return [
+        SearchFacetValue(document=document, facet=facet, value=value)
+        for facet, values in entry.facets.items()
+        for value in dict.fromkeys(values)
+    ]
 
 
 class DatabaseEngine(SearchEngine):
@@ -52,30 +90,9 @@ class DatabaseEngine(SearchEngine):
             raise SearchEngineUnavailable(str(error)) from error
 
     def _save(self, entry):
-        document, _ = SearchDocument.objects.update_or_create(
-            key=entry.key,
-            defaults={
-                "kind": entry.kind,
-                "locale": entry.locale,
-                "page_id": entry.page_id,
-                "service_id": entry.service_id,
-                "title": entry.title,
-                "slug": entry.slug,
-                "url": entry.url,
-                "summary": entry.summary,
-                "service_names": entry.service_names,
-                "keywords": entry.keywords,
-                "body": entry.body,
-                "lgsl_codes": entry.lgsl_codes,
-                "facets": entry.facets,
-            },
-        )
+        document, _ = SearchDocument.objects.update_or_create(key=entry.key, defaults=document_fields(entry))
         document.facet_values.all().delete()
-        SearchFacetValue.objects.bulk_create(
-            SearchFacetValue(document=document, facet=facet, value=value)
-            for facet, values in entry.facets.items()
-            for value in dict.fromkeys(values)
-        )
+        SearchFacetValue.objects.bulk_create(facet_values(document, entry))
 
     def delete(self, keys):
         try:
@@ -84,16 +101,29 @@ class DatabaseEngine(SearchEngine):
             raise SearchEngineUnavailable(str(error)) from error
 
     def rebuild(self, entries, progress=None):
-        """Rewrite every document in one transaction: searches see the old index until it commits."""
-        keys = []
+        """Rewrite every document in one transaction: searches see the old index until it commits.
+
+        The old rows go in two statements and the new ones are inserted in bulk, ``REBUILD_BATCH`` at a
+        time (the full-text columns and SQLite's FTS table follow in the database).
+        """
+        count = 0
         with transaction.atomic():
-            for entry in entries:
-                self._save(entry)
-                keys.append(entry.key)
+            SearchFacetValue.objects.all().delete()
+            SearchDocument.objects.all().delete()
+            for batch in batched(entries, REBUILD_BATCH):
+                documents = SearchDocument.objects.bulk_create(
+                    SearchDocument(key=entry.key, **document_fields(entry)) for entry in batch
+                )
+                SearchFacetValue.objects.bulk_create(
+                    value
+                    for document, entry in zip(documents, batch, strict=True)
+                    for value in facet_values(document, entry)
+                )
+                count += len(batch)
                 if progress:
-                    progress(entry)
-            SearchDocument.objects.exclude(key__in=keys).delete()
-        return len(keys)
+                    for entry in batch:
+                        progress(entry)
+        return count
 
     # ----- searching ----------------------------------------------------------------------------
 

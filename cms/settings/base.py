@@ -160,8 +160,9 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
 # "api" holds rendered API responses under their ETag (see api.freshness): per process by default.
+# "default" is set below, with the rate limits that count in it; "api" holds rendered API responses under
+# their ETag (api.freshness), in each process's memory.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "api": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "api-responses",
@@ -217,9 +218,9 @@ SPECTACULAR_SETTINGS = {
 # Without it, one process's memory: right for development and tests; production falls back to the database.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 # Requests a minute: anonymous clients per IP, keyed clients per key, e.g. API_ANON_RATE=60/min.
 API_THROTTLE_RATES = {
     "anon": os.environ.get("API_ANON_RATE", "60/min"),

@@ -10,7 +10,7 @@ DEBUG = False
 if not REDIS_URL:
     # Shared by every gunicorn worker, so rate limits hold across processes. The table is created after
     # each migrate (cms.apps). Set REDIS_URL for a faster shared cache.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "library_cache"}}
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "library_cache"}  # noqa: F405
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment (at least 50 characters) in production.")

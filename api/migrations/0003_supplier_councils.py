@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('api', '0001_initial'),
+        ('api', '0002_library_version'),
         ('pattern_pages', '0004_process_step_statutory'),
     ]
 

@@ -193,6 +193,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["cms.openapi.public_api_only"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.openapi.jsonld_lists_are_not_paginated",
+    ],
 }
 # Requests a minute: anonymous clients per IP, keyed clients per key, e.g. API_ANON_RATE=60/min.
 API_THROTTLE_RATES = {

@@ -67,11 +67,18 @@ bench-full: install ## The same with longer runs and the 5-minute memory run the
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 # ----- reliability (issue 9) -------------------------------------------------------------------
-.PHONY: reliability
+.PHONY: reliability fuzz
 RELIABILITY_EXAMPLES ?= 500
+FUZZ_EXAMPLES ?= 10000
+FUZZ_SECONDS ?= 1800
 
 reliability: install ## Reliability run: property tests at RELIABILITY_EXAMPLES (500) examples, figures in reliability-figures.json
 	rm -f reliability-figures.json
 	RELIABILITY_EXAMPLES=$(RELIABILITY_EXAMPLES) RELIABILITY_FIGURES=$(CURDIR)/reliability-figures.json \
-		$(BIN)/pytest -q -s -p no:randomly tests/reliability
+		FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_SECONDS=$(FUZZ_SECONDS) \
+		$(BIN)/pytest -q -s -p no:randomly -p no:logging tests/reliability
 	@cat reliability-figures.json
+
+fuzz: install ## Schemathesis on every API operation at FUZZ_EXAMPLES (10,000) cases, at most FUZZ_SECONDS (1,800)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_SECONDS=$(FUZZ_SECONDS) RELIABILITY_FIGURES=$(CURDIR)/reliability-figures.json \
+		$(BIN)/pytest -q -s -p no:randomly -p no:logging tests/reliability/test_api_fuzz.py

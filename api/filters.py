@@ -1,6 +1,9 @@
 """One FilterSet per resource. Every parameter has help text and an example, which the OpenAPI
 schema shows; a value that cannot be read is a 400 naming the parameter."""
 
+import re
+from datetime import UTC
+
 import django_filters
 from django import forms
 from django.contrib.contenttypes.models import ContentType
@@ -28,7 +31,7 @@ class LgslCodesField(forms.Field):
         for item in value or []:
             for part in str(item).split(","):
                 part = part.strip()
-                if not part.isdigit():
+                if not (part.isascii() and part.isdigit()):
                     raise forms.ValidationError(f"'{part}' is not an LGSL code: use a whole number, e.g. 524.")
                 codes.append(int(part))
         return codes
@@ -55,7 +58,13 @@ class IsoDateTimeField(forms.Field):
             raise forms.ValidationError(
                 f"'{value}' is not an ISO 8601 date or date and time, e.g. 2026-01-31 or 2026-01-31T09:30:00Z."
             )
-        return make_aware(moment, get_default_timezone()) if is_naive(moment) else moment
+        if is_naive(moment):
+            return make_aware(moment, get_default_timezone())
+        # In UTC: PostgreSQL refuses offsets beyond ±15:59, which ISO 8601 allows (e.g. -21:52 was a 500).
+        try:
+            return moment.astimezone(UTC)
+        except OverflowError:
+            raise forms.ValidationError(f"'{value}' is out of range.") from None
 
 
 class Documented:
@@ -76,6 +85,8 @@ class ChoiceFilter(Documented, django_filters.ChoiceFilter):
 
 class LgslCodesFilter(Documented, django_filters.Filter):
     field_class = LgslCodesField
+    # LGSL codes are whole numbers; the field refuses a sign or a fraction (``-5`` is a 400 naming the filter).
+    schema = {"type": "array", "items": {"type": "integer", "minimum": 0}}
 
     def filter(self, qs, value):
         if not value:
@@ -85,6 +96,7 @@ class LgslCodesFilter(Documented, django_filters.Filter):
 
 class UpdatedSinceFilter(Documented, django_filters.Filter):
     field_class = IsoDateTimeField
+    schema = {"type": "string", "anyOf": [{"format": "date"}, {"format": "date-time"}]}
 
     def filter(self, qs, value):
         if value is None:
@@ -119,11 +131,10 @@ class StrictFilterSet(django_filters.FilterSet):
             parameters.append(
                 OpenApiParameter(
                     name,
-                    OpenApiTypes.INT if repeatable else OpenApiTypes.STR,
+                    getattr(filter_, "schema", OpenApiTypes.STR),
                     OpenApiParameter.QUERY,
                     description=str(filter_.extra.get("help_text", "")),
                     enum=[c for c, _l in filter_.extra["choices"]] if "choices" in filter_.extra else None,
-                    many=repeatable,
                     explode=True if repeatable else None,
                     examples=[OpenApiExample(name, value=example)] if example is not None else None,
                 )
@@ -275,23 +286,28 @@ class StandardFilterSet(TaxonomyFilterSet):
         fields = []
 
 
+# A standard's slug and a point's number; the same pattern is in the OpenAPI schema.
+POINT = re.compile(r"(?P<slug>[^\n\r\u2028\u2029]+):(?P<number>[0-9]+)")
+
+
 class StandardPointField(forms.Field):
     """Reads ``<standard slug>:<point number>``, e.g. ``govuk-service-standard:5``."""
 
     def to_python(self, value):
         if value in (None, ""):
             return None
-        slug, _sep, number = str(value).rpartition(":")
-        if not slug or not number.isdigit():
+        match = POINT.fullmatch(str(value))
+        if match is None:
             raise forms.ValidationError(
                 f"'{value}' is not a standard point: use the standard's slug and the point's number, "
                 "e.g. govuk-service-standard:5."
             )
-        return slug, int(number)
+        return match["slug"], int(match["number"])
 
 
 class StandardPointFilter(Documented, django_filters.Filter):
     field_class = StandardPointField
+    schema = {"type": "string", "pattern": "^([^\\n\\r\\u2028\\u2029]+:[0-9]+)?$"}
 
     def filter(self, queryset, value):
         if value is None:

@@ -17,7 +17,7 @@ def read_limit(request, default=DEFAULT_LIMIT):
     raw = request.query_params.get("limit")
     if raw is None:
         return default
-    if not raw.isdigit() or int(raw) < 1:
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
         raise InvalidParameter("limit", f"'{raw}' is not a limit: use a whole number from 1 to {MAX_LIMIT}.")
     if int(raw) > MAX_LIMIT:
         raise InvalidParameter("limit", f"The limit can be at most {MAX_LIMIT}, not {raw}.", code="limit_too_high")
@@ -33,7 +33,7 @@ class _Offset(LimitOffsetPagination):
 
     def get_offset(self, request):
         raw = request.query_params.get("offset", "0")
-        if not raw.isdigit():
+        if not (raw.isascii() and raw.isdigit()):
             raise InvalidParameter("offset", f"'{raw}' is not an offset: use a whole number, 0 or more.")
         return int(raw)
 

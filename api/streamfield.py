@@ -113,6 +113,9 @@ class Representer:
             return self.snippet(value)
         if isinstance(block, blocks.RichTextBlock):
             return self.rich_text(value.source if value is not None else "")
+        if isinstance(block, blocks.BooleanBlock):
+            # A tick box added after a block was saved has no stored value: unticked, as the editor shows it.
+            return bool(value)
         if isinstance(value, datetime.date | datetime.datetime | datetime.time):
             return value.isoformat()
         return block.get_prep_value(value)

@@ -1,8 +1,9 @@
 """The supplier API, versioned under /api/v1/."""
 
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from . import views
 from .views import adoptions, assessments, changes, export, patterns, processes, search, taxonomy
 
 app_name = "api"
@@ -37,4 +38,6 @@ urlpatterns = [
     path("v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("v1/docs/", SpectacularRedocView.as_view(url_name="api:schema", template_name="api/redoc.html"), name="docs"),
     path("v1/docs/swagger/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs-swagger"),
+    # Anything else under /api/ is the API's JSON 404, not the public site's HTML page (e.g. /api/v1/patterns/-1/).
+    re_path(r"^", views.not_found, name="not-found"),
 ]

@@ -8,3 +8,19 @@ def public_api_only(endpoints, **kwargs):
     public API and that the schema generator cannot describe (``check --deploy`` would warn).
     """
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/")]
+
+
+def jsonld_lists_are_not_paginated(result, **kwargs):
+    """A list's JSON-LD response is one schema.org ItemList, not the JSON page wrapper around it.
+
+    drf-spectacular wraps every 200 response of a list view in the paginator's schema; the JSON-LD one
+    (``api.views.pages.with_jsonld``, marked ``x-jsonld-list``) is unwrapped here.
+    """
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            content = operation.get("responses", {}).get("200", {}).get("content", {})
+            schema = content.get("application/ld+json", {}).get("schema", {})
+            items = schema.get("properties", {}).get("results", {}).get("items", {})
+            if items.pop("x-jsonld-list", False):
+                content["application/ld+json"]["schema"] = items
+    return result

@@ -69,7 +69,7 @@ def bound_form(step, stored):
 def start(request):
     data = draft(request)
     page_id = request.GET.get("page", "")
-    if page_id.isdigit():
+    if page_id.isascii() and page_id.isdigit():
         page = Page.objects.live().public().filter(pk=int(page_id)).specific().first()
         if isinstance(page, ServicePatternPage | ProcessPage):
             data["page"] = page.pk
@@ -157,7 +157,7 @@ def steps_action(request, data, form, action, changing):
         form.is_valid()
         return render_step(request, STEPS_BY_SLUG["steps"], form, data, changing)
     focus = ""
-    if action.startswith("remove-") and action[7:].isdigit():
+    if action.startswith("remove-") and action[7:].isascii() and action[7:].isdigit():
         position = int(action[7:]) - 1
         if 0 <= position < len(typed):
             typed.pop(position)

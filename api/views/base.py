@@ -9,7 +9,6 @@ from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 from rest_framework import generics
 from rest_framework.filters import OrderingFilter
@@ -42,23 +41,31 @@ DETAIL_ERROR_RESPONSES = {
 NOT_MODIFIED = {304: OpenApiResponse(description="Not modified since If-None-Match / If-Modified-Since.")}
 
 
-def fields_parameter(example):
+def fields_parameter(example, serializer):
+    """``fields=title,summary``: the schema lists the serializer's fields, so a client (or a generated one)
+    knows which names are accepted; any other name is a 400 naming ``fields``."""
+    names = list(serializer().fields)
     return OpenApiParameter(
         "fields",
-        OpenApiTypes.STR,
+        {"type": "array", "items": {"type": "string", "enum": names}, "minItems": 1},
         OpenApiParameter.QUERY,
         description="A comma-separated list of the fields to return; all of them when absent.",
-        examples=[OpenApiExample("fields", value=example)],
+        style="form",
+        explode=False,
+        examples=[OpenApiExample("fields", value=example.split(","))],
     )
 
 
 def ordering_parameter(fields):
+    terms = [term for field in fields for term in (field, f"-{field}")]
     return OpenApiParameter(
         "ordering",
-        OpenApiTypes.STR,
+        {"type": "array", "items": {"type": "string", "enum": terms}, "minItems": 1},
         OpenApiParameter.QUERY,
         description=f"Sort by one of: {', '.join(fields)}; prefix with '-' for descending.",
-        examples=[OpenApiExample("ordering", value=f"-{fields[-1]}")],
+        style="form",
+        explode=False,
+        examples=[OpenApiExample("ordering", value=[f"-{fields[-1]}"])],
     )
 
 
@@ -70,6 +77,8 @@ class StrictOrderingFilter(OrderingFilter):
         if raw is None:
             return self.get_default_ordering(view)
         terms = [term.strip() for term in raw.split(",") if term.strip()]
+        if not terms:
+            raise InvalidParameter("ordering", f"Give an ordering: one of {', '.join(view.ordering_fields)}.")
         allowed = set(view.ordering_fields)
         for term in terms:
             if term.lstrip("-") not in allowed:
@@ -141,6 +150,17 @@ class ResourceMixin:
                 names |= set(self.filterset_class.base_filters)
             return names
         return COMMON_PARAMETERS | self.detail_parameters
+
+    def perform_content_negotiation(self, request, force=False):
+        try:
+            return super().perform_content_negotiation(request, force)
+        except Http404:
+            # DRF answers 404 to a ?format= no renderer has; the client asked for something we cannot give.
+            formats = ", ".join(renderer.format for renderer in self.get_renderers())
+            raw = request.query_params.get("format", "")
+            raise InvalidParameter(
+                "format", f"'{raw[:20]}' is not a format of this endpoint. Use: {formats}."
+            ) from None
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -320,7 +340,11 @@ def record_views(name, queryset, serializer, filterset, ordering, default_orderi
             operation_id=f"{name}_list",
             summary=summaries[0],
             description=description,
-            parameters=[*filterset.openapi_parameters(), fields_parameter(example), ordering_parameter(ordering)],
+            parameters=[
+                *filterset.openapi_parameters(),
+                fields_parameter(example, serializer),
+                ordering_parameter(ordering),
+            ],
             responses={200: serializer(many=True), **NOT_MODIFIED, **ERROR_RESPONSES},
             tags=[name],
         )

@@ -57,7 +57,7 @@ def redact_page_events(results):
             ),
             OpenApiParameter(
                 "limit",
-                OpenApiTypes.INT,
+                {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
                 OpenApiParameter.QUERY,
                 description=f"How many events to return, 1 to {MAX_LIMIT} (default {DEFAULT_LIMIT}).",
                 examples=[OpenApiExample("limit", value=100)],
@@ -89,7 +89,7 @@ class ChangeFeedView(ResourceMixin, generics.GenericAPIView):
 
     def get(self, request):
         since_raw = request.query_params.get("since", "0")
-        if not since_raw.isdigit():
+        if not (since_raw.isascii() and since_raw.isdigit()):
             raise InvalidParameter("since", f"'{since_raw}' is not a cursor from this feed: use its next_cursor.")
         since = int(since_raw)
         limit = read_limit(request)

@@ -1,5 +1,7 @@
 """Service patterns and processes: live, public pages; drafts only for those who may edit them."""
 
+import copy
+
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter
@@ -174,6 +176,53 @@ class JSONLDMixin:
     def paginate_queryset(self, queryset):
         self.page_objects = super().paginate_queryset(queryset)
         return self.page_objects
+
+
+# What ?format=jsonld (or Accept: application/ld+json) returns: a schema.org item, or an ItemList of them.
+JSONLD_ITEM_SCHEMA = {
+    "type": "object",
+    "description": "A schema.org item (GovernmentService for patterns and services).",
+    "required": ["@type"],
+    "properties": {
+        "@context": {"type": "string", "examples": ["https://schema.org"]},
+        "@type": {"type": "string", "examples": ["GovernmentService"]},
+        "@id": {"type": "string"},
+        "name": {"type": "string"},
+    },
+}
+JSONLD_LIST_SCHEMA = {
+    "type": "object",
+    "description": "A schema.org ItemList of the page's items.",
+    "x-jsonld-list": True,  # cms.openapi.jsonld_lists_are_not_paginated unwraps it from the page wrapper
+    "required": ["@context", "@type", "numberOfItems", "itemListElement"],
+    "properties": {
+        "@context": {"type": "string", "examples": ["https://schema.org"]},
+        "@type": {"type": "string", "enum": ["ItemList"]},
+        "numberOfItems": {"type": "integer", "minimum": 0},
+        "itemListElement": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["@type", "position", "item"],
+                "properties": {
+                    "@type": {"type": "string", "enum": ["ListItem"]},
+                    "position": {"type": "integer", "minimum": 1},
+                    "item": JSONLD_ITEM_SCHEMA,
+                },
+            },
+        },
+    },
+}
+
+
+def with_jsonld(serializer, many=False):
+    """The 200 responses of an endpoint that also speaks JSON-LD: the serializer's shape as JSON, the
+    schema.org shape as application/ld+json (before, the schema claimed both had the serializer's shape)."""
+    return {
+        (200, "application/json"): serializer,
+        # A copy each: the schema hook edits the list's schema in place, once per operation.
+        (200, "application/ld+json"): copy.deepcopy(JSONLD_LIST_SCHEMA if many else JSONLD_ITEM_SCHEMA),
+    }
 
 
 JSONLD_PARAMETER = OpenApiParameter(

@@ -22,6 +22,7 @@ from .pages import (
     PageDetailView,
     PageListView,
     pattern_as_government_service,
+    with_jsonld,
 )
 
 
@@ -42,11 +43,11 @@ class PatternQueryset:
         ),
         parameters=[
             *PatternFilterSet.openapi_parameters(),
-            fields_parameter("title,summary,maturity"),
+            fields_parameter("title,summary,maturity", PatternListSerializer),
             ordering_parameter(PAGE_ORDERING),
             JSONLD_PARAMETER,
         ],
-        responses={200: PatternListSerializer(many=True), **NOT_MODIFIED, **ERROR_RESPONSES},
+        responses={**with_jsonld(PatternListSerializer(many=True), many=True), **NOT_MODIFIED, **ERROR_RESPONSES},
         tags=["patterns"],
     )
 )
@@ -65,12 +66,12 @@ def detail_schema(operation_id):
             "version=draft returns the latest draft to a key or editor allowed to edit it."
         ),
         parameters=[
-            fields_parameter("title,summary,steps"),
+            fields_parameter("title,summary,steps", PatternDetailSerializer),
             VERSION_PARAMETER,
             LOCALE_PARAMETER,
             JSONLD_PARAMETER,
         ],
-        responses={200: PatternDetailSerializer, **NOT_MODIFIED, **DETAIL_ERROR_RESPONSES},
+        responses={**with_jsonld(PatternDetailSerializer), **NOT_MODIFIED, **DETAIL_ERROR_RESPONSES},
         tags=["patterns"],
     )
 

@@ -36,7 +36,7 @@ class ProcessQueryset:
         description="Live, public processes in English and Welsh (narrow with locale). Drafts never appear here.",
         parameters=[
             *ProcessFilterSet.openapi_parameters(),
-            fields_parameter("title,summary,trigger"),
+            fields_parameter("title,summary,trigger", ProcessListSerializer),
             ordering_parameter(PAGE_ORDERING),
         ],
         responses={200: ProcessListSerializer(many=True), **NOT_MODIFIED, **ERROR_RESPONSES},
@@ -56,7 +56,11 @@ def detail_schema(operation_id):
             "One live process, by id or by slug (with locale): roles, systems, steps, legislation and data "
             "as typed blocks. version=draft returns the latest draft to a key or editor allowed to edit it."
         ),
-        parameters=[fields_parameter("title,steps,legislation"), VERSION_PARAMETER, LOCALE_PARAMETER],
+        parameters=[
+            fields_parameter("title,steps,legislation", ProcessDetailSerializer),
+            VERSION_PARAMETER,
+            LOCALE_PARAMETER,
+        ],
         responses={200: ProcessDetailSerializer, **NOT_MODIFIED, **DETAIL_ERROR_RESPONSES},
         tags=["processes"],
     )

@@ -72,7 +72,7 @@ class SearchView(ResourceMixin, generics.GenericAPIView):
         raw = self.request.query_params.get(name)
         if raw in (None, ""):
             return default
-        if not raw.isdigit() or int(raw) < 1:
+        if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
             raise InvalidParameter(name, f"'{raw[:20]}' is not a whole number of 1 or more.")
         if maximum and int(raw) > maximum:
             raise InvalidParameter(name, f"{name} can be at most {maximum}.")
@@ -85,17 +85,20 @@ class SearchView(ResourceMixin, generics.GenericAPIView):
         parameters=[
             OpenApiParameter(
                 "q",
-                OpenApiTypes.STR,
+                {"type": "string", "maxLength": MAX_QUERY_LENGTH},
                 OpenApiParameter.QUERY,
                 description="The words to search for.",
                 examples=[OpenApiExample("q", value="blue badge")],
             ),
             OpenApiParameter(
-                "page", OpenApiTypes.INT, OpenApiParameter.QUERY, description="The page of results, from 1."
+                "page",
+                {"type": "integer", "minimum": 1},
+                OpenApiParameter.QUERY,
+                description="The page of results, from 1.",
             ),
             OpenApiParameter(
                 "page_size",
-                OpenApiTypes.INT,
+                {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
                 OpenApiParameter.QUERY,
                 description=f"Results a page, at most {MAX_PAGE_SIZE}.",
             ),

@@ -17,7 +17,7 @@ from .base import (
     fields_parameter,
     ordering_parameter,
 )
-from .pages import JSONLD_PARAMETER, LOCALE_PARAMETER, JSONLDMixin, service_identifier
+from .pages import JSONLD_PARAMETER, LOCALE_PARAMETER, JSONLDMixin, service_identifier, with_jsonld
 
 
 def service_as_government_service(service, request):
@@ -69,19 +69,25 @@ def taxonomy_views(name, model, serializer, filterset, natural_key, key_type, ex
         **extra,
     }
     jsonld = extra.get("as_jsonld") is not None
-    list_parameters = [*filterset.openapi_parameters(), fields_parameter("name"), ordering_parameter(ordering)]
-    detail_parameters = [fields_parameter("name"), LOCALE_PARAMETER]
+    list_parameters = [
+        *filterset.openapi_parameters(),
+        fields_parameter("name", serializer),
+        ordering_parameter(ordering),
+    ]
+    detail_parameters = [fields_parameter("name", serializer), LOCALE_PARAMETER]
     if jsonld:
         list_parameters.append(JSONLD_PARAMETER)
         detail_parameters.append(JSONLD_PARAMETER)
     mixins = (JSONLDMixin,) if jsonld else ()
+    list_200 = with_jsonld(serializer(many=True), many=True) if jsonld else {200: serializer(many=True)}
+    detail_200 = with_jsonld(serializer) if jsonld else {200: serializer}
     list_view = extend_schema_view(
         get=extend_schema(
             operation_id=f"{name}_list",
             summary=f"List {model._meta.verbose_name_plural}",
             description=f"Every {model._meta.verbose_name}, in English and Welsh (narrow with locale).",
             parameters=list_parameters,
-            responses={200: serializer(many=True), **NOT_MODIFIED, **ERROR_RESPONSES},
+            responses={**list_200, **NOT_MODIFIED, **ERROR_RESPONSES},
             tags=["taxonomies"],
         )
     )(
@@ -100,7 +106,7 @@ def taxonomy_views(name, model, serializer, filterset, natural_key, key_type, ex
                 OpenApiParameter("key", key_type, OpenApiParameter.PATH, description=f"e.g. {example}"),
                 *detail_parameters,
             ],
-            responses={200: serializer, **NOT_MODIFIED, **DETAIL_ERROR_RESPONSES},
+            responses={**detail_200, **NOT_MODIFIED, **DETAIL_ERROR_RESPONSES},
             tags=["taxonomies"],
         )
     )(type(f"{model.__name__}DetailView", (*mixins, TaxonomyDetailMixin, DetailView), attrs))

@@ -212,6 +212,10 @@ SPECTACULAR_SETTINGS = {
         "ComponentStatusEnum": "pattern_pages.models.ComponentStatus",
     },
     "PREPROCESSING_HOOKS": ["cms.openapi.public_api_only"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.openapi.jsonld_lists_are_not_paginated",
+    ],
 }
 # Rate limits (the API's throttles, the contribute and feedback forms) count in the default cache. With more
 # than one web process the cache must be shared: Redis when REDIS_URL is set (e.g. redis://127.0.0.1:6379/0).

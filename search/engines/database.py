@@ -142,7 +142,7 @@ class DatabaseEngine(SearchEngine):
 
         filtered = apply_filters(candidates, query.filters)
         rows = list(filtered.values_list("pk", "title", "lgsl_codes"))
-        typed_codes = {w for w in words(query.text) if w.isdigit()}
+        typed_codes = {w for w in words(query.text) if w.isascii() and w.isdigit()}
 
         def score(row):
             # Terms matched first, then an LGSL code typed exactly, then how much of the title is what

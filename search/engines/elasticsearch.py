@@ -119,7 +119,7 @@ def build_search(query, index="patterns"):
             Q("multi_match", query=text, fields=fields, type="cross_fields", operator="and", boost=2),
             Q("multi_match", query=text, fields=fields, type="best_fields", operator="or"),
         ]
-        codes = [w for w in words(query.text) if w.isdigit()]
+        codes = [w for w in words(query.text) if w.isascii() and w.isdigit()]
         if codes:
             should.append(Q("terms", lgsl_codes=codes, boost=LGSL_BOOST))
         search = search.query(Q("bool", should=should, minimum_should_match=1))

@@ -24,3 +24,12 @@ def jsonld_lists_are_not_paginated(result, **kwargs):
             if items.pop("x-jsonld-list", False):
                 content["application/ld+json"]["schema"] = items
     return result
+
+
+def request_bodies_are_closed(result, **kwargs):
+    """A body the API accepts holds only the fields it declares: an unknown field is refused, never ignored,
+    so a misspelt field cannot be lost without a word (``additionalProperties: false``)."""
+    for name, schema in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request") and schema.get("type") == "object":
+            schema["additionalProperties"] = False
+    return result

@@ -4,6 +4,16 @@ from pattern_pages.site_setup import ensure_home_page
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def empty_api_response_cache():
+    """Cached API responses are keyed on the library version, which a test's rollback winds back: a later
+    test could be answered from an earlier test's library. Production's version never goes back."""
+    from django.core.cache import caches
+
+    caches["api"].clear()
+    yield
+
+
 @pytest.fixture
 def home_page(db):
     """The English home page at the root of the default site."""

@@ -59,9 +59,10 @@ def field_errors(errors, prefix=""):
         if isinstance(value, dict):
             flat += field_errors(value, f"{name}.")
         else:
-            for message in value:
+            for message in value if isinstance(value, list) else [value]:
                 code = getattr(message, "code", "invalid")
-                flat.append(error_body("invalid" if code is None else code, message, name)["error"])
+                field = None if name == "non_field_errors" else name
+                flat.append(error_body("invalid" if code is None else code, message, field)["error"])
     return flat
 
 
@@ -102,6 +103,11 @@ class Submission:
         return self._one(pages, field, "slug", f"No published {label} has the slug")
 
 
+def refused(*errors):
+    """400 with every problem found: ``error`` is the first, ``errors`` all of them."""
+    return Response({"error": errors[0], "errors": list(errors)}, status=status.HTTP_400_BAD_REQUEST)
+
+
 class AdoptionListView(PublicAdoptionListView):
     parser_classes = [JSONParser]
 
@@ -128,19 +134,32 @@ class AdoptionListView(PublicAdoptionListView):
         key = request.auth
         if not isinstance(key, ApiKey):
             raise exceptions.NotAuthenticated("Send adoptions with an API key: 'Authorization: Bearer <key>'.")
-        body = serializers.AdoptionSubmissionSerializer(data=request.data)
-        errors = [] if body.is_valid() else field_errors(body.errors)
+        try:
+            data = request.data
+        except exceptions.ParseError as exc:
+            return refused(error_body("parse_error", exc.detail)["error"])
+        if not isinstance(data, dict):
+            return refused(error_body("invalid", "Send the adoption as a JSON object.")["error"])
+        body = serializers.AdoptionSubmissionSerializer(data=data)
+        known = list(body.fields)
+        errors = [
+            error_body("unknown_field", f"'{name}' is not a field of an adoption. Fields: {', '.join(known)}.", name)[
+                "error"
+            ]
+            for name in data
+            if name not in known
+        ]
+        if not body.is_valid():
+            errors += field_errors(body.errors)
         if errors:
-            return Response({"error": errors[0], "errors": errors}, status=status.HTTP_400_BAD_REQUEST)
+            return refused(*errors)
         submission = Submission(body.validated_data)
         if submission.errors:
-            return Response(
-                {"error": submission.errors[0], "errors": submission.errors}, status=status.HTTP_400_BAD_REQUEST
-            )
+            return refused(*submission.errors)
         try:
             adoption = self.record(key, submission)
-        except SubmissionRefused as refused:
-            return Response(refused.body, status=refused.status_code)
+        except SubmissionRefused as refusal:
+            return Response(refusal.body, status=refusal.status_code)
         return Response(serializers.SubmittedAdoptionSerializer(adoption).data, status=status.HTTP_201_CREATED)
 
     def record(self, key, submission):

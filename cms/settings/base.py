@@ -215,6 +215,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "cms.openapi.jsonld_lists_are_not_paginated",
+        "cms.openapi.request_bodies_are_closed",
     ],
 }
 # Rate limits (the API's throttles, the contribute and feedback forms) count in the default cache. With more

@@ -94,6 +94,17 @@ def test_every_problem_in_the_body_is_reported_by_field(acme, pattern_page):
     assert not Adoption.objects.exists()
 
 
+def test_unknown_fields_are_refused_not_ignored(acme, pattern_page):
+    """A misspelt field would otherwise be lost without a word: it is a 400 naming it, and nothing is kept."""
+    response = acme.post(URL, submission(pattern_page, platfrom="Acme"), format="json")
+    assert response.status_code == 400
+    assert response.json()["error"]["field"] == "platfrom"
+    assert "'platfrom' is not a field of an adoption" in response.json()["error"]["message"]
+    assert not Adoption.objects.exists()
+    response = acme.post(URL, [submission(pattern_page)], format="json")
+    assert response.status_code == 400 and response.json()["error"]["message"] == "Send the adoption as a JSON object."
+
+
 def test_a_pattern_or_a_process_is_needed(acme, pattern_page):
     response = acme.post(URL, submission(pattern_page, pattern=None), format="json")
     assert response.status_code == 400
@@ -141,7 +152,7 @@ def test_a_body_that_is_not_json_gets_a_clear_error(acme):
     response = acme.post(URL, "council=E10000012", content_type="application/x-www-form-urlencoded")
     assert response.status_code == 415
     response = acme.post(URL, "{not json", content_type="application/json")
-    assert response.status_code == 400 and response.json()["error"]["code"] == "parse_error"
+    assert response.status_code == 400 and response.json()["errors"][0]["code"] == "parse_error"
 
 
 def test_the_schema_documents_sending_an_adoption(api):
@@ -149,4 +160,5 @@ def test_the_schema_documents_sending_an_adoption(api):
     operation = schema["paths"]["/api/v1/adoptions/"]["post"]
     assert operation["operationId"] == "adoptions_create"
     assert {"201", "400", "401", "403", "409"} <= set(operation["responses"])
+    assert schema["components"]["schemas"]["AdoptionSubmissionRequest"]["additionalProperties"] is False
     assert "get" in schema["paths"]["/api/v1/adoptions/"]

@@ -42,3 +42,10 @@ def test_default_rates(settings):
 
     assert AnonThrottle().get_rate() == "60/min"
     assert KeyThrottle().get_rate() == "1200/min"
+
+
+def test_a_rate_of_none_means_no_limit(api, db, settings):
+    """A deployment (or a load test) may switch a limit off with None."""
+    settings.API_THROTTLE_RATES = {"anon": None, "key": None}
+    statuses = {api.get("/api/v1/services/").status_code for _ in range(70)}
+    assert statuses == {200}

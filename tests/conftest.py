@@ -40,7 +40,14 @@ def process_page(process_index):
     return factories.ProcessPageFactory(parent=process_index)
 
 
-from tests.assessments.fixtures import council, govuk, make_assessment, service, standards  # noqa: E402,F401
+from tests.assessments.fixtures import (  # noqa: E402,F401
+    council,
+    govuk,
+    make_assessment,
+    people,
+    service,
+    standards,
+)
 from tests.browser import browser_page, chromium  # noqa: E402,F401  (fixtures shared by browser tests)
 
 

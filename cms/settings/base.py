@@ -148,6 +148,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "LocalGov Pattern Library"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail 8's autosave is off. On a create form it saves the object in the background, and a click on
+# "Submit" or "Save" that overtakes it creates a second object: under load our browser test recorded one
+# assessment twice. With inline panels it can also duplicate rows (wagtail/wagtail#14568, still open).
+# Editors save explicitly; concurrent edits are caught by Wagtail's revision check and page locks.
+WAGTAIL_AUTOSAVE_INTERVAL = int(os.environ.get("WAGTAIL_AUTOSAVE_INTERVAL", "0"))
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

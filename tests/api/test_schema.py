@@ -1,5 +1,7 @@
 """The OpenAPI 3.1 contract and its docs."""
 
+import json
+
 import pytest
 from django.core.management import call_command
 
@@ -36,3 +38,14 @@ def test_docs_use_local_static_files_only(api, db, url):
     html = api.get(url).content.decode()
     assert "/static/drf_spectacular_sidecar/" in html
     assert "https://" not in html
+
+
+def test_json_ld_lists_keep_their_shape_each_time_the_schema_is_generated(api, db):
+    """A list's JSON-LD answer is a schema.org ItemList in every generation of the schema, not only the first
+    (the hook once edited the view's own schema object, so the second request got the JSON page shape)."""
+    for _ in range(2):
+        schema = api.get("/api/v1/schema/", {"format": "json"}).json()
+        responses = schema["paths"]["/api/v1/services/"]["get"]["responses"]["200"]["content"]
+        ld_schema = responses["application/ld+json"]["schema"]
+        assert "count" not in ld_schema.get("properties", {}), ld_schema
+        assert "itemListElement" in json.dumps(ld_schema)

@@ -52,6 +52,26 @@ def make_assessment(govuk):
     return make
 
 
+PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture
+def people(db):
+    """A contributor and a publisher, signed in by role name: ``people["Contributor"]``."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from editorial.roles import CONTRIBUTOR, PUBLISHER, ensure_editorial_setup
+
+    ensure_editorial_setup()
+    users = {}
+    for role in (CONTRIBUTOR, PUBLISHER):
+        user = get_user_model().objects.create_user(role.lower(), f"{role.lower()}@example.gov.uk", PASSWORD)
+        user.groups.add(Group.objects.get(name=role))
+        users[role] = user
+    return users
+
+
 @pytest.fixture
 def council(db):
     return factories.CouncilFactory()

@@ -1,28 +1,12 @@
 """A council's contributor records an assessment; it stays private until a publisher signs it off."""
 
-import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.template import Context, Template
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from assessments.models import Assessment
-from editorial.roles import CONTRIBUTOR, PUBLISHER, ensure_editorial_setup
+from editorial.roles import CONTRIBUTOR, PUBLISHER
 
 ADD_URL = "/admin/snippets/assessments/assessment/add/"
-
-
-@pytest.fixture
-def people(db):
-    ensure_editorial_setup()
-    users = {}
-    for role in (CONTRIBUTOR, PUBLISHER):
-        user = get_user_model().objects.create_user(
-            role.lower(), f"{role.lower()}@example.gov.uk", "a-long-test-password"
-        )
-        user.groups.add(Group.objects.get(name=role))
-        users[role] = user
-    return users
 
 
 def summary(pattern):

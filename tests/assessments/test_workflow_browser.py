@@ -4,25 +4,12 @@ the pattern page's per-point counts change."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 
 from assessments.models import Assessment
-from editorial.roles import CONTRIBUTOR, PUBLISHER, ensure_editorial_setup
+from editorial.roles import CONTRIBUTOR, PUBLISHER
 from tests import factories
+from tests.assessments.fixtures import PASSWORD
 from tests.browser import assert_accessible, save_screenshot
-
-PASSWORD = "a-long-test-password"
-
-
-@pytest.fixture
-def people(django_user_model):
-    ensure_editorial_setup()
-    users = {}
-    for role in (CONTRIBUTOR, PUBLISHER):
-        user = django_user_model.objects.create_user(role.lower(), f"{role.lower()}@essex.gov.uk", PASSWORD)
-        user.groups.add(Group.objects.get(name=role))
-        users[role] = user
-    return users
 
 
 @pytest.fixture

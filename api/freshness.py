@@ -100,12 +100,19 @@ def changed():
 
 def watched(model):
     if model.__module__ == "__fake__":
-        # A migration's historical model: the API serves nothing yet, and the counter's table may not exist.
-        return False
+        # A migration's historical model: a fresh database's data migrations (Wagtail's first Site) run
+        # before the counter's table exists, and nothing is cached for a database being migrated.
+        return _counter_table_exists()
     if issubclass(model, Page):
         return True
     meta = model._meta
     return meta.app_label in WATCHED_APPS or meta.label_lower in WATCHED_MODELS
+
+
+def _counter_table_exists():
+    from .models import LibraryVersion
+
+    return LibraryVersion._meta.db_table in connection.introspection.table_names()
 
 
 def _on_save_or_delete(sender, **kwargs):

@@ -3,7 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
+
+from pattern_pages.blocks import SnippetChooserBlock
 
 
 class StandardPointValue(blocks.StructValue):

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
-from wagtail.snippets.blocks import SnippetChooserBlock
+from wagtail.snippets import blocks as snippet_blocks
 
 from .validation import LEGISLATION_HOSTS, is_legislation_url
 
@@ -48,6 +48,39 @@ class RefBlock(blocks.RegexBlock):
             help_text=REF_HELP,
             **kwargs,
         )
+
+
+class LoadedChoiceMixin:
+    """Cleans a chosen object that was loaded from the database without fetching it again.
+
+    Wagtail's ``ChooserBlock.clean`` turns the instance back into an id for ``ModelChoiceField`` to look
+    up (its own comment calls it a wasted round trip): a query for every chooser in every StreamField,
+    twice when a page is published (saving the revision and saving the page each run ``full_clean``).
+    An instance of the chooser's model that came from the database (``bulk_to_python`` loads them all at
+    once) is what that lookup would return, so only the field's own checks run; anything else (an id,
+    an unsaved instance) takes Wagtail's path. Migrations record Wagtail's class (``deconstruct``).
+    """
+
+    wagtail_path = None
+
+    def clean(self, value):
+        if isinstance(value, self.model_class) and value.pk is not None and not value._state.adding:
+            self.field.validate(value)
+            self.field.run_validators(value)
+            return value
+        return super().clean(value)
+
+    def deconstruct(self):
+        _path, args, kwargs = super().deconstruct()
+        return self.wagtail_path, args, kwargs
+
+
+class PageChooserBlock(LoadedChoiceMixin, blocks.PageChooserBlock):
+    wagtail_path = "wagtail.blocks.PageChooserBlock"
+
+
+class SnippetChooserBlock(LoadedChoiceMixin, snippet_blocks.SnippetChooserBlock):
+    wagtail_path = "wagtail.snippets.blocks.SnippetChooserBlock"
 
 
 # ----- prose sections -------------------------------------------------------------------------
@@ -119,7 +152,7 @@ class UserNeedBlock(blocks.StructBlock):
 class ProcessStepReferenceBlock(StructBlockValidationMixin, blocks.StructBlock):
     """Points at a step of a process page by that step's reference."""
 
-    process = blocks.PageChooserBlock(page_type="pattern_pages.ProcessPage")
+    process = PageChooserBlock(page_type="pattern_pages.ProcessPage")
     step = RefBlock(label=_("Process step reference"))
 
     class Meta:
@@ -219,8 +252,8 @@ class ResearchBlock(StructBlockValidationMixin, blocks.StructBlock):
 
 
 class RelatedBlock(blocks.StreamBlock):
-    pattern = blocks.PageChooserBlock(page_type="pattern_pages.ServicePatternPage", icon="doc-full")
-    process = blocks.PageChooserBlock(page_type="pattern_pages.ProcessPage", icon="cogs")
+    pattern = PageChooserBlock(page_type="pattern_pages.ServicePatternPage", icon="doc-full")
+    process = PageChooserBlock(page_type="pattern_pages.ProcessPage", icon="cogs")
 
     class Meta:
         template = "blocks/related.html"

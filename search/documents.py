@@ -8,11 +8,11 @@ the engines to remove it.
 from dataclasses import asdict, dataclass, field
 
 from django.utils.html import strip_tags
-from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 
 from pattern_pages.models import ProcessPage, Service, ServicePatternPage
 
+from . import raw_content
 from .models import DocumentKind
 
 FACETS = ("type", "pattern_type", "life_event", "maturity", "component", "council")
@@ -100,18 +100,48 @@ def councils_using(page):
     return list(councils.values())
 
 
-def stream_text(page, names):
-    parts = []
-    for name in names:
-        field_ = page._meta.get_field(name)
-        if isinstance(field_, StreamField):
-            parts.extend(strip_tags(str(text)) for text in field_.get_searchable_content(getattr(page, name)))
+def stream_text(page, names, images=None):
+    """The text of the ``names`` StreamFields, flattened, from their stored JSON (see ``search.raw_content``).
+
+    ``images`` is :func:`search.raw_content.existing_images` for a batch of pages; by default this page's.
+    """
+    if images is None:
+        images = raw_content.existing_images([page], lambda _page: names)
+    parts = [str(text) for text in raw_content.searchable_text(page, names, images)]
+    parts = [strip_tags(text) if "<" in text else text for text in parts]  # strip_tags changes nothing else
     return " ".join(p.strip() for p in parts if p and p.strip())
 
 
-def page_entry(page, visibility=None):
+def streams_of(page):
+    """The StreamFields whose text a page's entry holds."""
+    return PATTERN_STREAMS if isinstance(page, ServicePatternPage) else PROCESS_STREAMS
+
+
+class Batch:
+    """What the entries for a batch of pages look up together: images (alt text) and the components
+    their steps name, one query each instead of several per page."""
+
+    def __init__(self, pages):
+        from pattern_pages.models import DesignSystemComponent
+
+        pages = list(pages)
+        self.images = raw_content.existing_images(pages, streams_of)
+        self.component_ids = {
+            page.pk: raw_content.named_component_ids(page) for page in pages if isinstance(page, ServicePatternPage)
+        }
+        named = set().union(*self.component_ids.values())
+        self.components = list(DesignSystemComponent.objects.filter(pk__in=named).order_by("name")) if named else []
+
+    def components_of(self, page):
+        """The components the page's steps name that exist, by name (as the database orders them)."""
+        ids = self.component_ids.get(page.pk, set())
+        return [component for component in self.components if component.pk in ids]
+
+
+def page_entry(page, visibility=None, batch=None):
     if not is_searchable(page, visibility):
         return None
+    batch = batch or Batch([page])
     services = list(page.services.all())
     councils = councils_using(page)
     facets = {"council": [c.gss_code for c in councils]}
@@ -119,7 +149,7 @@ def page_entry(page, visibility=None):
     if isinstance(page, ServicePatternPage):
         kind = DocumentKind.PATTERN
         life_events = list(page.life_events.all())
-        components = components_of(page)
+        components = batch.components_of(page)
         facets.update(
             type=[kind.value],
             pattern_type=[page.pattern_type.slug] if page.pattern_type_id else [],
@@ -130,13 +160,13 @@ def page_entry(page, visibility=None):
         if page.pattern_type_id:
             keywords.append(page.pattern_type.name)
         keywords += [e.name for e in life_events] + [c.name for c in components]
-        body = stream_text(page, PATTERN_STREAMS)
+        body = stream_text(page, PATTERN_STREAMS, batch.images)
     else:
         kind = DocumentKind.PROCESS
         life_events = {e.pk: e for s in services for e in s.life_events.all()}.values()
         facets.update(type=[kind.value], life_event=sorted(e.slug for e in life_events))
         keywords += [e.name for e in life_events]
-        body = " ".join([page.trigger, page.outcome, stream_text(page, PROCESS_STREAMS)])
+        body = " ".join([page.trigger, page.outcome, stream_text(page, PROCESS_STREAMS, batch.images)])
     return IndexEntry(
         key=page_key(page.pk),
         kind=kind.value,
@@ -152,13 +182,6 @@ def page_entry(page, visibility=None):
         facets={name: values for name, values in facets.items() if values},
         page_id=page.pk,
     )
-
-
-def components_of(page):
-    from pattern_pages.models import DesignSystemComponent
-
-    ids = page.component_ids()
-    return list(DesignSystemComponent.objects.filter(pk__in=ids).order_by("name")) if ids else []
 
 
 def service_entry(service):
@@ -223,18 +246,25 @@ class Visibility:
         return not any(path in self.unpublished for path in ancestors[1:])
 
 
+def unindexed_streams(model, indexed):
+    """The model's StreamFields an entry does not read (not worth decoding their JSON)."""
+    from wagtail.fields import StreamField
+
+    return [f.name for f in model._meta.concrete_fields if isinstance(f, StreamField) and f.name not in indexed]
+
+
 def page_querysets():
     """Each searchable page type with what its entry reads fetched in bulk."""
     from django.core.exceptions import FieldDoesNotExist
     from django.db.models import Prefetch
 
     querysets = {
-        ServicePatternPage: ServicePatternPage.objects.select_related(
-            "locale", "pattern_type", "owner_council"
-        ).prefetch_related("services", "life_events"),
-        ProcessPage: ProcessPage.objects.select_related("locale", "owner_council").prefetch_related(
-            "services__life_events"
-        ),
+        ServicePatternPage: ServicePatternPage.objects.select_related("locale", "pattern_type", "owner_council")
+        .prefetch_related("services", "life_events")
+        .defer(*unindexed_streams(ServicePatternPage, PATTERN_STREAMS)),
+        ProcessPage: ProcessPage.objects.select_related("locale", "owner_council")
+        .prefetch_related("services__life_events")
+        .defer(*unindexed_streams(ProcessPage, PROCESS_STREAMS)),
     }
     for model, queryset in querysets.items():
         try:
@@ -259,8 +289,10 @@ def build_entries(keys):
     for start in range(0, len(page_ids), BUILD_BATCH):
         chunk = page_ids[start : start + BUILD_BATCH]
         for queryset in querysets.values():
-            for page in queryset.filter(pk__in=chunk):
-                entry = page_entry(page, visibility)
+            pages = list(queryset.filter(pk__in=chunk))
+            batch = Batch(pages)
+            for page in pages:
+                entry = page_entry(page, visibility, batch)
                 if entry is not None:
                     yield entry
     services = Service.objects.select_related("locale", "function").prefetch_related("life_events")

@@ -247,7 +247,7 @@ class ProcessPage(Page):
     data_held = StreamField([("data_item", blocks.DataItemBlock())], blank=True)
     performance_measures = StreamField([("measure", blocks.PerformanceMeasureBlock())], blank=True)
     supported_patterns = StreamField(
-        [("pattern", blocks.blocks.PageChooserBlock(page_type="pattern_pages.ServicePatternPage"))],
+        [("pattern", blocks.PageChooserBlock(page_type="pattern_pages.ServicePatternPage"))],
         blank=True,
         verbose_name=_("patterns it supports"),
     )

@@ -10,7 +10,7 @@ service names weigh most), then an LGSL code typed exactly.
 from itertools import islice
 
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Expression, Max
 
 from ..facets import facet_labels
 from ..models import SearchDocument, SearchFacetValue
@@ -108,8 +108,12 @@ class DatabaseEngine(SearchEngine):
         """
         count = 0
         with transaction.atomic():
-            SearchFacetValue.objects.all().delete()
-            SearchDocument.objects.all().delete()
+            # Plain DELETEs: QuerySet.delete() would load every row to send post_delete for each (some
+            # receivers listen to every model), and nothing listens for these. Not TRUNCATE, whose lock
+            # would make searches wait for the rebuild.
+            with connection.cursor() as cursor:
+                for model in (SearchFacetValue, SearchDocument):
+                    cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608
             for batch in batched(entries, REBUILD_BATCH):
                 documents = SearchDocument.objects.bulk_create(
                     SearchDocument(key=entry.key, **document_fields(entry)) for entry in batch
@@ -280,19 +284,27 @@ def vocabulary(locale):
 # ----- PostgreSQL ---------------------------------------------------------------------------------
 
 
+class StoredVector(Expression):
+    """The search document's generated ``search_vector`` column, which the model does not declare
+    (SQLite has no such column)."""
+
+    def __init__(self):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.query.get_initial_alias()
+        return f"{compiler.quote_name_unless_alias(alias)}.search_vector", []
+
+
 class PostgresFlavour:
     config = "english"
 
     def vector(self):
-        from django.contrib.postgres.search import SearchVector
-
-        return (
-            SearchVector("title", weight="A", config=self.config)
-            + SearchVector("service_names", weight="A", config=self.config)
-            + SearchVector("keywords", weight="B", config=self.config)
-            + SearchVector("summary", weight="B", config=self.config)
-            + SearchVector("body", weight="D", config=self.config)
-        )
+        """The stored, GIN-indexed ``search_vector`` column (migration 0003): the weighted vector of
+        title and service names (A), keywords and summary (B) and body (D)."""
+        return StoredVector()
 
     def term_query(self, term):
         from django.contrib.postgres.search import SearchQuery
@@ -319,7 +331,7 @@ class PostgresFlavour:
 
         text = " ".join(term.typed for term in terms)
         annotated = documents.annotate(search=self.vector()).annotate(
-            rank=SearchRank("search", self.full_query(terms), normalization=Value(1)),
+            rank=SearchRank(self.vector(), self.full_query(terms), normalization=Value(1)),
             similarity=TrigramWordSimilarity(text, "title"),
             **{
                 f"term_{i}": Case(When(search=self.term_query(term), then=1), default=0, output_field=IntegerField())

@@ -374,3 +374,37 @@ def test_pattern_editor_refuses_bad_blocks_on_edit(admin_client, grant_pattern, 
     assert grant_pattern.version == "1.0.0"
     assert grant_pattern.research[0].value["rating"] == 2
     assert grant_pattern.steps[0].value["process_steps"][0]["step"] == "apply"
+
+
+def test_validating_chosen_objects_loaded_from_the_database_runs_no_query(pattern_index, process_page):
+    """Components and pages that bulk_to_python loaded are not fetched again, one query each, to be cleaned."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    components = factories.DesignSystemComponentFactory.create_batch(3)
+    page = factories.ServicePatternPageFactory(
+        parent=pattern_index,
+        steps=[
+            ("step", {"title": f"Step {n}", "user_action": "Acts", "components": components, "process_steps": []})
+            for n in range(4)
+        ],
+        related=[("process", process_page)],
+    )
+    page = ServicePatternPage.objects.get(pk=page.pk)
+    steps, related = list(page.steps), list(page.related)  # loads the chosen objects, one query per type
+    assert steps and related
+    with CaptureQueriesContext(connection) as captured:
+        page.full_clean()
+    chooser_tables = ("pattern_pages_designsystemcomponent", "pattern_pages_processpage")
+    assert not [q for q in captured.captured_queries if any(table in q["sql"] for table in chooser_tables)]
+
+
+def test_a_chosen_id_or_a_deleted_object_is_still_checked(db):
+    """An id is looked up as Wagtail does, and one that no longer exists is refused."""
+    component = factories.DesignSystemComponentFactory()
+    chooser = blocks.PatternStepBlock().child_blocks["components"].child_block
+    assert chooser.clean(component.pk) == component
+    pk = component.pk
+    component.delete()
+    with pytest.raises(ValidationError):
+        chooser.clean(pk)

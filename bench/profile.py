@@ -2,6 +2,7 @@
 
     DATABASE_URL=postgres://…/perf_1000 .venv/bin/python -m bench.profile v1_list v1_detail_304 -n 50
     DATABASE_URL=… .venv/bin/python -m bench.profile v1_list --pyinstrument     # bench/out/profiles/v1_list.html
+    DATABASE_URL=… .venv/bin/python -m bench.profile site_pattern -n 200 --warm  # every page requested once first
 
 For each endpoint: CPU ms per request in this process (``time.process_time``, so the machine's load does not
 inflate it), wall ms per request, SQL queries per request and the status. The database's own CPU is not in
@@ -19,14 +20,16 @@ from .measure import ENDPOINTS, header_kwargs, request_lines, sample_patterns, s
 PROFILES = Path(__file__).resolve().parent / "out" / "profiles"  # not committed: bench/profiles is the run's
 
 
-def measure(name, count, pyinstrument=False):
+def measure(name, count, pyinstrument=False, warm=False):
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client()
     lines = request_lines(name, sample_patterns(), client)
-    for line in lines[:3]:
+    # Three requests warm the process; --warm requests every line once, so a cache (the public pages') is full,
+    # as it is for wrk, which cycles through the same lines.
+    for line in lines if warm else lines[:3]:
         path, headers = header_kwargs(line)
         client.get(path, **headers)
     profiler = None
@@ -61,12 +64,13 @@ def main(argv=None):
     parser.add_argument("endpoints", nargs="*", default=["floor", "v1_list", "v1_detail", "v1_detail_304"])
     parser.add_argument("-n", "--count", type=int, default=30)
     parser.add_argument("--pyinstrument", action="store_true", help="write bench/out/profiles/<endpoint>.txt/.html")
+    parser.add_argument("--warm", action="store_true", help="request every line once before measuring")
     args = parser.parse_args(argv)
     setup()
     for name in args.endpoints:
         if name not in ENDPOINTS:
             parser.error(f"unknown endpoint {name}; one of {', '.join(ENDPOINTS)}")
-        print(measure(name, args.count, args.pyinstrument))  # noqa: T201
+        print(measure(name, args.count, args.pyinstrument, args.warm))  # noqa: T201
     return 0
 
 

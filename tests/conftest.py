@@ -5,12 +5,13 @@ from tests import factories
 
 
 @pytest.fixture(autouse=True)
-def empty_api_response_cache():
-    """Cached API responses are keyed on the library version, which a test's rollback winds back: a later
-    test could be answered from an earlier test's library. Production's version never goes back."""
+def empty_response_caches():
+    """Cached API responses and public pages are keyed on the library version, which a test's rollback winds
+    back: a later test could be answered from an earlier test's library. Production's version never goes back."""
     from django.core.cache import caches
 
     caches["api"].clear()
+    caches["pages"].clear()
     yield
 
 

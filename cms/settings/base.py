@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Inside CSP (a kept page gets this request's nonce), outside what a kept page does not need.
+    "cms.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -173,6 +175,13 @@ CACHES = {
         "LOCATION": "api-responses",
         "TIMEOUT": 3600,
         "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+    # Rendered public pages for anonymous readers, under the library version (cms.page_cache).
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "public-pages",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "2000"))},
     },
 }
 # How long a process may answer from the library version it last read (seconds); see api.freshness.

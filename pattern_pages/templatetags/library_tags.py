@@ -1,5 +1,7 @@
 """Template helpers for the public site: navigation, breadcrumbs, links that follow the active language."""
 
+import hashlib
+
 from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -68,10 +70,8 @@ def _index_pages(request):
     return cache
 
 
-@register.simple_tag(takes_context=True)
-def site_navigation(context):
-    """The header's navigation items: ``[{"text", "href", "active"}]``, the current section marked."""
-    request = context.get("request")
+def _navigation_links(request):
+    """The header's ``[(text, href)]`` in the active language, looking up the index pages' addresses."""
     indexes = _index_pages(request) if request is not None else {}
     prefix = language_prefix()
 
@@ -80,7 +80,7 @@ def site_navigation(context):
             return fallback
         return page.get_url(request=request) or fallback
 
-    items = [
+    return [
         (_("Patterns"), page_href(indexes.get("patterns"), f"{prefix}/patterns/")),
         (_("Processes"), page_href(indexes.get("processes"), f"{prefix}/processes/")),
         (_("Services"), _reverse_or("services", f"{prefix}/services/")),
@@ -91,8 +91,36 @@ def site_navigation(context):
         (_("Search"), search_url()),
         (_("API"), api_url()),
     ]
+
+
+def _kept_navigation_links(request):
+    """The links, kept until the library changes (they name index pages) for each language and host.
+
+    Every page the cache of rendered pages does not answer (search results, forms, pages after a change) shows
+    them, and finding the index pages and their addresses is a few queries.
+    """
+    from django.core.cache import caches
+
+    from api import freshness
+    from cms.page_cache import CACHE_ALIAS
+
+    parts = (freshness.current(), translation.get_language() or "", request.get_host())
+    key = "navigation:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    cache = caches[CACHE_ALIAS]
+    links = cache.get(key)
+    if links is None:
+        links = [(str(text), href) for text, href in _navigation_links(request)]
+        cache.set(key, links)
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """The header's navigation items: ``[{"text", "href", "active"}]``, the current section marked."""
+    request = context.get("request")
+    links = _navigation_links(None) if request is None else _kept_navigation_links(request)
     path = request.path if request is not None else ""
-    return [{"text": text, "href": href, "active": bool(path) and path.startswith(href)} for text, href in items]
+    return [{"text": text, "href": href, "active": bool(path) and path.startswith(href)} for text, href in links]
 
 
 @register.simple_tag(takes_context=True)

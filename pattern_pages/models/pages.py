@@ -15,6 +15,7 @@ from wagtail.search import index
 from assessments.blocks import StandardPointsBlock
 
 from .. import blocks
+from ..forms import RevisionCheckedPageForm
 from ..i18n import route_with_english_fallback
 from ..validation import as_stream_error, process_step_errors, stream_field_errors
 
@@ -36,6 +37,8 @@ def prose_field(**kwargs):
 
 
 class HomePage(Page):
+    base_form_class = RevisionCheckedPageForm
+
     introduction = RichTextField(blank=True, features=blocks.RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -68,6 +71,8 @@ class HomePage(Page):
 
 class IndexPage(Page):
     """An index of the pages below it."""
+
+    base_form_class = RevisionCheckedPageForm
 
     introduction = RichTextField(blank=True, features=blocks.RICH_TEXT_FEATURES)
 
@@ -105,6 +110,8 @@ class ProcessIndexPage(IndexPage):
 class ContentPage(Page):
     """Guidance: about the library, how to contribute, the service standard."""
 
+    base_form_class = RevisionCheckedPageForm
+
     summary = models.TextField(blank=True, max_length=500)
     body = prose_field()
 
@@ -121,6 +128,8 @@ class ContentPage(Page):
 
 class ServicePatternPage(Page):
     """A reusable, user-facing design for a kind of service, in the GOV.UK Design System's pattern anatomy."""
+
+    base_form_class = RevisionCheckedPageForm
 
     summary = models.TextField(max_length=500, help_text=_("One or two sentences: what the pattern is for."))
     pattern_type = models.ForeignKey(
@@ -231,6 +240,8 @@ class ServicePatternPage(Page):
 
 class ProcessPage(Page):
     """How a service is delivered behind the scenes: roles, systems, steps, legislation and data."""
+
+    base_form_class = RevisionCheckedPageForm
 
     summary = models.TextField(max_length=500, help_text=_("One or two sentences: what the process delivers."))
     services = ParentalManyToManyField("pattern_pages.Service", blank=True, related_name="processes")

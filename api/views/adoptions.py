@@ -128,7 +128,12 @@ class AdoptionListView(PublicAdoptionListView):
         key = request.auth
         if not isinstance(key, ApiKey):
             raise exceptions.NotAuthenticated("Send adoptions with an API key: 'Authorization: Bearer <key>'.")
-        body = serializers.AdoptionSubmissionSerializer(data=request.data)
+        try:
+            data = request.data
+        except exceptions.ParseError as error:  # a 400 like any other here: with the list of problems
+            problem = error_body("parse_error", error.detail)["error"]
+            return Response({"error": problem, "errors": [problem]}, status=status.HTTP_400_BAD_REQUEST)
+        body = serializers.AdoptionSubmissionSerializer(data=data)
         errors = [] if body.is_valid() else field_errors(body.errors)
         if errors:
             return Response({"error": errors[0], "errors": errors}, status=status.HTTP_400_BAD_REQUEST)

@@ -67,16 +67,26 @@ bench-full: install ## The same with longer runs and the 5-minute memory run the
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 # ----- reliability (issue 9) -------------------------------------------------------------------
+# The full runs need PostgreSQL in DATABASE_URL (the load, restart and worker tests skip on SQLite), wrk,
+# and PostgreSQL's initdb/pg_ctl (the restart test starts a private cluster of its own; never the shared one).
 .PHONY: reliability fuzz
-RELIABILITY_EXAMPLES ?= 500
+# 200 examples: 200 malformed files for the importers, 40 page trees for the leak test (each ~6 s here).
+RELIABILITY_EXAMPLES ?= 200
+RELIABILITY_FUZZ_EXAMPLES ?= 3000
+RELIABILITY_FUZZ_SECONDS ?= 300
+LOAD_SECONDS ?= 60
+LOAD_CONCURRENCY ?= 32
+WORKER_KILL_PAGES ?= 100
 FUZZ_EXAMPLES ?= 10000
 FUZZ_SECONDS ?= 1800
 
-reliability: install ## Reliability run: property tests at RELIABILITY_EXAMPLES (500) examples, figures in reliability-figures.json
+reliability: install ## Full reliability run (~12 min on 2 cores): properties, fuzz, load at c=32 for 60 s, faults; figures in reliability-figures.json
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	rm -f reliability-figures.json
-	RELIABILITY_EXAMPLES=$(RELIABILITY_EXAMPLES) RELIABILITY_FIGURES=$(CURDIR)/reliability-figures.json \
-		FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_SECONDS=$(FUZZ_SECONDS) \
-		$(BIN)/pytest -q -s -p no:randomly -p no:logging tests/reliability
+	RELIABILITY_FULL=1 RELIABILITY_EXAMPLES=$(RELIABILITY_EXAMPLES) RELIABILITY_FIGURES=$(CURDIR)/reliability-figures.json \
+		FUZZ_EXAMPLES=$(RELIABILITY_FUZZ_EXAMPLES) FUZZ_SECONDS=$(RELIABILITY_FUZZ_SECONDS) \
+		LOAD_SECONDS=$(LOAD_SECONDS) LOAD_CONCURRENCY=$(LOAD_CONCURRENCY) WORKER_KILL_PAGES=$(WORKER_KILL_PAGES) \
+		$(BIN)/pytest -q -s -p no:randomly -p no:logging -rs tests/reliability tests/api/test_worker.py
 	@cat reliability-figures.json
 
 fuzz: install ## Schemathesis on every API operation at FUZZ_EXAMPLES (10,000) cases, at most FUZZ_SECONDS (1,800)

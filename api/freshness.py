@@ -116,7 +116,9 @@ def _counter_table_exists():
 
 
 def _on_save_or_delete(sender, **kwargs):
-    if watched(sender):
+    # A migration's historical models (module "__fake__") may save before this app's table exists, as
+    # Wagtail's first migration does when it creates the default Site; nothing has been served yet then.
+    if sender.__module__ != "__fake__" and watched(sender):
         changed()
 
 

@@ -31,7 +31,7 @@ class LibraryThrottle(SimpleRateThrottle):
 
     def allow_request(self, request, view):
         self.rate = self.get_rate()
-        if self.rate is None:  # e.g. {"anon": None}: no limit, as in DRF
+        if self.rate is None:  # a rate of None (API_ANON_RATE=off) means no limit, as in DRF
             return True
         self.num_requests, self.duration = self.parse_rate(self.rate)
         key = self.get_cache_key(request, view)

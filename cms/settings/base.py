@@ -240,11 +240,16 @@ if REDIS_URL:
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
 else:
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+
+
+def env_rate(name, default):
+    """A rate limit from the environment, e.g. ``60/min``; ``off`` means none (load tests only)."""
+    value = os.environ.get(name, default).strip()
+    return None if value.lower() in {"off", "none"} else value
+
+
 # Requests a minute: anonymous clients per IP, keyed clients per key, e.g. API_ANON_RATE=60/min.
-API_THROTTLE_RATES = {
-    "anon": os.environ.get("API_ANON_RATE", "60/min"),
-    "key": os.environ.get("API_KEY_RATE", "1200/min"),
-}
+API_THROTTLE_RATES = {"anon": env_rate("API_ANON_RATE", "60/min"), "key": env_rate("API_KEY_RATE", "1200/min")}
 # Webhook targets on private or loopback addresses are refused unless this is on (tests only).
 WEBHOOKS_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS")
 

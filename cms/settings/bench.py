@@ -8,7 +8,7 @@ they exist in this settings module only and are never deployed.
 import dj_database_url
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, LOGGING, STORAGES, os
+from .base import INSTALLED_APPS, LOGGING, STORAGES, env_rate, os
 
 DEBUG = False
 SECRET_KEY = "bench-only-secret-never-used-outside-127-0-0-1-benchmarks"  # noqa: S105
@@ -36,4 +36,5 @@ LOGGING = {**LOGGING, "root": {**LOGGING["root"], "level": "WARNING"}}
 
 # The API's per-client rate limits would refuse a load test from one address: raise them far above what
 # wrk can reach, so the throttle still runs on every request (and is measured) but never says no.
-API_THROTTLE_RATES = {"anon": "1000000/min", "key": "1000000/min"}
+# The reliability load test turns them off (API_ANON_RATE=off).
+API_THROTTLE_RATES = {"anon": env_rate("API_ANON_RATE", "1000000/min"), "key": env_rate("API_KEY_RATE", "1000000/min")}

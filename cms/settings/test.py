@@ -18,5 +18,6 @@ WEBHOOKS_ALLOW_PRIVATE_TARGETS = True
 if os.environ.get("TEST_TASKS_BACKEND") == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 WEBHOOK_LEASE_SECONDS = int(os.environ.get("WEBHOOK_LEASE_SECONDS", "60"))
+SEARCH_INDEX_LEASE_SECONDS = int(os.environ.get("SEARCH_INDEX_LEASE_SECONDS", "120"))
 # The test database rolls back between tests, the library version with it: never remember it.
 API_LIBRARY_VERSION_TTL = 0

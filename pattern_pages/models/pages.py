@@ -3,7 +3,7 @@ and plain content pages for guidance."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -15,6 +15,7 @@ from wagtail.search import index
 from assessments.blocks import StandardPointsBlock
 
 from .. import blocks
+from ..forms import RevisionCheckedPageForm
 from ..i18n import route_with_english_fallback
 from ..validation import as_stream_error, process_step_errors, stream_field_errors
 
@@ -35,7 +36,28 @@ def prose_field(**kwargs):
     return StreamField(blocks.ProseBlock(), blank=True, **kwargs)
 
 
-class HomePage(Page):
+class AtomicPublishing:
+    """Publish and unpublish in one transaction: the page's new state, its audit entry, and what the
+    ``page_published`` / ``page_unpublished`` handlers write (change-feed event, webhook outbox, pending
+    search update) commit together or not at all.
+
+    Wagtail 8 saves the page in autocommit and then runs the signal handlers and writes the log, so a
+    database lost in between left a live page that no supplier, webhook or search index heard of (found by
+    ``tests/reliability/test_postgres_restart.py``).
+    """
+
+    def publish(self, revision, *args, **kwargs):
+        with transaction.atomic():
+            return super().publish(revision, *args, **kwargs)
+
+    def unpublish(self, *args, **kwargs):
+        with transaction.atomic():
+            return super().unpublish(*args, **kwargs)
+
+
+class HomePage(AtomicPublishing, Page):
+    base_form_class = RevisionCheckedPageForm
+
     introduction = RichTextField(blank=True, features=blocks.RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -66,8 +88,10 @@ class HomePage(Page):
         return context
 
 
-class IndexPage(Page):
+class IndexPage(AtomicPublishing, Page):
     """An index of the pages below it."""
+
+    base_form_class = RevisionCheckedPageForm
 
     introduction = RichTextField(blank=True, features=blocks.RICH_TEXT_FEATURES)
 
@@ -102,8 +126,10 @@ class ProcessIndexPage(IndexPage):
         verbose_name = _("process index page")
 
 
-class ContentPage(Page):
+class ContentPage(AtomicPublishing, Page):
     """Guidance: about the library, how to contribute, the service standard."""
+
+    base_form_class = RevisionCheckedPageForm
 
     summary = models.TextField(blank=True, max_length=500)
     body = prose_field()
@@ -119,8 +145,10 @@ class ContentPage(Page):
         verbose_name = _("content page")
 
 
-class ServicePatternPage(Page):
+class ServicePatternPage(AtomicPublishing, Page):
     """A reusable, user-facing design for a kind of service, in the GOV.UK Design System's pattern anatomy."""
+
+    base_form_class = RevisionCheckedPageForm
 
     summary = models.TextField(max_length=500, help_text=_("One or two sentences: what the pattern is for."))
     pattern_type = models.ForeignKey(
@@ -229,8 +257,10 @@ class ServicePatternPage(Page):
         }
 
 
-class ProcessPage(Page):
+class ProcessPage(AtomicPublishing, Page):
     """How a service is delivered behind the scenes: roles, systems, steps, legislation and data."""
+
+    base_form_class = RevisionCheckedPageForm
 
     summary = models.TextField(max_length=500, help_text=_("One or two sentences: what the process delivers."))
     services = ParentalManyToManyField("pattern_pages.Service", blank=True, related_name="processes")

@@ -149,10 +149,12 @@ def test_a_signed_in_editor_without_a_key_cannot_send(client, django_user_model,
 
 
 def test_a_body_that_is_not_json_gets_a_clear_error(acme):
+    """A body that is not JSON is a 415 or a 400 naming the parse error, in the documented error shape."""
     response = acme.post(URL, "council=E10000012", content_type="application/x-www-form-urlencoded")
     assert response.status_code == 415
     response = acme.post(URL, "{not json", content_type="application/json")
-    assert response.status_code == 400 and response.json()["errors"][0]["code"] == "parse_error"
+    assert response.status_code == 400 and response.json()["error"]["code"] == "parse_error"
+    assert response.json()["errors"] == [response.json()["error"]]  # as the schema says every 400 here has
 
 
 def test_the_schema_documents_sending_an_adoption(api):

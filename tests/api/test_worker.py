@@ -36,11 +36,13 @@ class HangingReceiver:
         self.first_arrived = threading.Event()
         self.release = threading.Event()
         self.completed = []  # bodies answered 200 on a live connection
+        self.webhook_ids = []  # X-Webhook-Id of every POST that arrived, answered or not
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 body = self.rfile.read(int(self.headers["Content-Length"]))
+                receiver.webhook_ids.append(self.headers["X-Webhook-Id"])
                 if not receiver.first_arrived.is_set():
                     receiver.first_arrived.set()
                     receiver.release.wait(30)
@@ -57,7 +59,8 @@ class HangingReceiver:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
 
-def start_worker():
+def start_worker(**extra_env):
+    """``manage.py db_worker`` on the test database, polling every 0.2 s; ``extra_env`` adds variables."""
     database = connection.settings_dict
     env = {
         **os.environ,
@@ -65,6 +68,7 @@ def start_worker():
         "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
         "TEST_TASKS_BACKEND": "database",
         "WEBHOOK_LEASE_SECONDS": str(LEASE_SECONDS),
+        **extra_env,
     }
     return subprocess.Popen(  # noqa: S603
         [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay", "--no-reload"],
@@ -112,6 +116,9 @@ def test_worker_killed_mid_delivery_loses_nothing(pattern_index, settings):
         time.sleep(LEASE_SECONDS + 1)  # any stray duplicate would have gone out by now
         assert [item["event"]["key"] for item in receiver.completed] == ["report-a-flood"]
         assert receiver.completed[0]["delivery_id"] == str(delivery.delivery_id)
+        # The receiver saw the event twice (the attempt the kill cut off, then the redelivery), both with one
+        # idempotency key: deduplicating on X-Webhook-Id, it acts on the event exactly once.
+        assert receiver.webhook_ids == [str(delivery.delivery_id)] * 2
     finally:
         for worker in workers:
             if worker.poll() is None:

@@ -9,11 +9,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from contributions.models import Adoption, Contribution, ContributionStatus, Feedback
-from editorial.roles import ADMINISTRATOR, CONTRIBUTOR, PUBLISHER, REVIEWER, ensure_editorial_setup
+from editorial.roles import CONTRIBUTOR, REVIEWER, ensure_editorial_setup
 from tests import factories
-
-ROLES = [CONTRIBUTOR, REVIEWER, PUBLISHER, ADMINISTRATOR]
-ALLOW, DENY = True, False
+from tests.roles import ALLOW, DENY, matrix_cases
 
 # role: Contributor, Reviewer, Publisher, Administrator
 MATRIX = {
@@ -26,7 +24,6 @@ MATRIX = {
     "delete an adoption": (DENY, DENY, ALLOW, ALLOW),
     "delete a contribution": (DENY, DENY, ALLOW, ALLOW),
 }
-CASES = [(role, action, expected[ROLES.index(role)]) for action, expected in MATRIX.items() for role in ROLES]
 
 
 @pytest.fixture
@@ -91,7 +88,7 @@ def try_action(client, action, contribution, adoption, pattern_page):
     raise AssertionError(action)
 
 
-@pytest.mark.parametrize(("role", "action", "allowed"), CASES, ids=[f"{r}-{a}" for r, a, _ in CASES])
+@pytest.mark.parametrize(("role", "action", "allowed"), matrix_cases(MATRIX))
 def test_contributions_permission_matrix(client, user_for, pattern_page, role, action, allowed):
     """Each role may do exactly what the matrix says; a refused action changes nothing."""
     contribution = factories.ContributionFactory()

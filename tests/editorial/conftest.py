@@ -9,11 +9,10 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from editorial.models import ContributorProfile
-from editorial.roles import ADMINISTRATOR, CONTRIBUTOR, PUBLISHER, REVIEWER, WORKFLOW_NAME, ensure_editorial_setup
+from editorial.roles import CONTRIBUTOR, WORKFLOW_NAME, ensure_editorial_setup
 from pattern_pages.models import ServicePatternPage
 from tests import factories
-
-ROLES = [CONTRIBUTOR, REVIEWER, PUBLISHER, ADMINISTRATOR]
+from tests.roles import ROLES
 
 
 @pytest.fixture

@@ -5,10 +5,9 @@ from django.urls import reverse
 from wagtail.models import Page, TaskState
 
 from tests import factories
+from tests.roles import ALLOW, DENY, matrix_cases
 
-from .conftest import ROLES, passing_pattern_content, pattern_form_data
-
-ALLOW, DENY = True, False
+from .conftest import passing_pattern_content, pattern_form_data
 
 # role: Contributor, Reviewer, Publisher, Administrator
 MATRIX = {
@@ -23,7 +22,6 @@ MATRIX = {
     "delete": (DENY, DENY, ALLOW, ALLOW),
     "manage users": (DENY, DENY, DENY, ALLOW),
 }
-CASES = [(role, action, expected[ROLES.index(role)]) for action, expected in MATRIX.items() for role in ROLES]
 
 CHECKLIST = {"components_named": "on", "accessibility_described": "on", "legislation_linked": "on"}
 
@@ -53,7 +51,7 @@ def workflow_action_url(page, action="approve"):
     return reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, page.current_workflow_task_state.pk])
 
 
-@pytest.mark.parametrize(("role", "action", "allowed"), CASES, ids=[f"{r}-{a}" for r, a, _ in CASES])
+@pytest.mark.parametrize(("role", "action", "allowed"), matrix_cases(MATRIX))
 def test_permission_matrix(client, users, pattern_index, component, editorial, role, action, allowed):
     """Each role may do exactly what the matrix says, through the admin's own views."""
     user = users[role]

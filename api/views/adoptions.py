@@ -59,10 +59,10 @@ def field_errors(errors, prefix=""):
         if isinstance(value, dict):
             flat += field_errors(value, f"{name}.")
         else:
+            blamed = None if name == "non_field_errors" else name
             for message in value if isinstance(value, list) else [value]:
                 code = getattr(message, "code", "invalid")
-                field = None if name == "non_field_errors" else name
-                flat.append(error_body("invalid" if code is None else code, message, field)["error"])
+                flat.append(error_body("invalid" if code is None else code, message, blamed)["error"])
     return flat
 
 
@@ -117,7 +117,7 @@ class AdoptionListView(PublicAdoptionListView):
         description=(
             "A supplier records that a council it serves uses a pattern or a process. Needs an API key "
             "whose councils include this one (the library's administrators list them). The adoption is "
-            "kept, not public: it appears in the list and the change feed once an editor approves it."
+            "kept, not public: it appears in the list once an editor approves it."
         ),
         request=serializers.AdoptionSubmissionSerializer,
         responses={
@@ -173,6 +173,7 @@ class AdoptionListView(PublicAdoptionListView):
                 "council",
             )
         data = submission.data
+        supplier = key.supplier_name or key.name
         with transaction.atomic():
             for field in ("pattern", "process"):
                 page = getattr(submission, field)
@@ -190,10 +191,10 @@ class AdoptionListView(PublicAdoptionListView):
                 process=submission.process,
                 status=data["status"],
                 live_url=data["live_url"],
-                platform=plain_text(data["platform"]) or key.supplier_name or key.name,
+                platform=plain_text(data["platform"]) or supplier,
                 local_variations=plain_text(data["local_variations"]),
                 source=AdoptionSource.API,
-                supplier_name=key.supplier_name or key.name,
+                supplier_name=supplier,
                 is_approved=False,
             )
             if data.get("adopted_on"):

@@ -196,6 +196,18 @@ class AdoptionQuerySet(models.QuerySet):
         """Planned or live: a retired adoption is history, not reuse."""
         return self.exclude(status=AdoptionStatus.RETIRED)
 
+    def clash(self, council_id, pattern_id=None, process_id=None, exclude_pk=None):
+        """``(field, adoption)`` for the council's existing adoption of the same pattern or process, else None.
+
+        A council adopts a page once; the admin form, a contribution's outcome and the API all ask this.
+        """
+        for field, page_id in (("pattern", pattern_id), ("process", process_id)):
+            if page_id and council_id:
+                found = self.filter(council_id=council_id, **{f"{field}_id": page_id}).exclude(pk=exclude_pk).first()
+                if found is not None:
+                    return field, found
+        return None
+
 
 class Adoption(models.Model):
     """A council's statement that it uses a service pattern (or a process) for one or more services."""
@@ -273,11 +285,9 @@ class Adoption(models.Model):
     def clean(self):
         if not self.pattern_id and not self.process_id:
             raise ValidationError({"pattern": _("Choose the service pattern or the process the council uses.")})
-        for field, page in (("pattern", self.pattern_id), ("process", self.process_id)):
-            if page and self.council_id:
-                clash = Adoption.objects.filter(council_id=self.council_id, **{f"{field}_id": page})
-                if clash.exclude(pk=self.pk).exists():
-                    raise ValidationError({field: _("This council already has an adoption of this page.")})
+        clash = Adoption.objects.clash(self.council_id, self.pattern_id, self.process_id, exclude_pk=self.pk)
+        if clash:
+            raise ValidationError({clash[0]: _("This council already has an adoption of this page.")})
 
 
 class Feedback(models.Model):

@@ -30,10 +30,7 @@ def make_adoption(contribution, *, pattern=None, process=None, status=AdoptionSt
     """Record that the contribution's council uses ``pattern`` (or ``process``), approved for the public site."""
     if not (pattern or process):
         raise OutcomeError(_("Choose the service pattern or the process the council uses."))
-    existing = Adoption.objects.filter(council=contribution.council)
-    if (pattern and existing.filter(pattern=pattern).exists()) or (
-        process and existing.filter(process=process).exists()
-    ):
+    if Adoption.objects.clash(contribution.council_id, getattr(pattern, "pk", None), getattr(process, "pk", None)):
         raise OutcomeError(_("%(council)s already has an adoption of this page.") % {"council": contribution.council})
     with transaction.atomic():
         adoption = Adoption.objects.create(

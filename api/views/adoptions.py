@@ -175,16 +175,16 @@ class AdoptionListView(PublicAdoptionListView):
         data = submission.data
         supplier = key.supplier_name or key.name
         with transaction.atomic():
-            for field in ("pattern", "process"):
-                page = getattr(submission, field)
-                clash = page and Adoption.objects.select_for_update().filter(council=council, **{field: page}).first()
-                if clash:
-                    raise SubmissionRefused(
-                        status.HTTP_409_CONFLICT,
-                        "already_recorded",
-                        f"{council.name} already has an adoption of '{page.title}' (adoption {clash.pk}).",
-                        field,
-                    )
+            pages = {"pattern": submission.pattern, "process": submission.process}
+            clash = Adoption.objects.clash(council.pk, *(page and page.pk for page in pages.values()))
+            if clash:
+                field, existing = clash
+                raise SubmissionRefused(
+                    status.HTTP_409_CONFLICT,
+                    "already_recorded",
+                    f"{council.name} already has an adoption of '{pages[field].title}' (adoption {existing.pk}).",
+                    field,
+                )
             adoption = Adoption(
                 council=council,
                 pattern=submission.pattern,

@@ -6,9 +6,12 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address every absolute URL the site gives out starts with (API responses, sitemap, feed, emails):
+# the one `make run` serves, unless you set another (e.g. behind a proxy).
+SITE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install frontend run migrate demo test test-fast lint format worker clean bench bench-full
+.PHONY: help install graphviz frontend translations messages run migrate demo test test-fast lint format worker clean bench bench-full
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -27,25 +30,39 @@ install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 frontend: ## Install GOV.UK Frontend from npm and copy its assets into static/
 	@if [ -f package.json ]; then npm ci --no-audit --no-fund --silent && node scripts/copy-frontend.mjs; fi
 
+translations: install ## Compile the Welsh interface text (locale/cy) with gettext's msgfmt
+	@command -v msgfmt >/dev/null || { echo "gettext's msgfmt is needed for the Welsh interface: apt-get install gettext (Debian, Ubuntu) or brew install gettext (macOS)"; exit 1; }
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) compilemessages --verbosity 0
+
+messages: install ## Bring locale/cy/LC_MESSAGES/django.po up to date with the code's strings, for translators
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemessages --locale cy --no-obsolete
+
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --no-input
 
-demo: migrate ## Load the demo content and create the admin user (idempotent)
+demo: migrate translations ## Load the demo content, create the admin user (idempotent) and print the addresses and logins
 	$(MANAGE) load_demo
-	$(MANAGE) ensure_admin
+	$(MANAGE) ensure_admin --address http://$(HOST):$(PORT)
 
-run: install frontend demo ## Set everything up and serve the site with demo content on 127.0.0.1:8000
+graphviz: ## Check that Graphviz's dot (which lays out the process diagrams) is installed
+	@command -v dot >/dev/null || { echo "Graphviz is needed to draw process diagrams: sudo apt-get install graphviz (Debian/Ubuntu) or brew install graphviz (macOS)"; exit 1; }
+
+# migrate and load_demo point Wagtail's Site at SITE_URL; runserver builds every absolute URL on it.
+migrate demo run: export SITE_URL := $(SITE_URL)
+
+run: graphviz install frontend translations demo ## Set everything up and serve the site with demo content on 127.0.0.1:8000 (HOST, PORT; SITE_URL follows)
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 worker: install ## Run the background worker (search indexing, webhooks, reminders)
 	$(MANAGE) db_worker
 
-test: install frontend ## Run the whole test suite (DATABASE_URL picks the database; SQLite by default)
+test: install frontend translations ## Run the whole test suite (DATABASE_URL picks the database; SQLite by default)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: install ## ruff, manage.py check and makemigrations --check
+lint: install ## ruff, the import layers (lint-imports), manage.py check and makemigrations --check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 
@@ -84,11 +101,11 @@ reliability: install ## Full reliability run (~12 min on 2 cores): properties, f
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	rm -f reliability-figures.json
 	RELIABILITY_FULL=1 RELIABILITY_EXAMPLES=$(RELIABILITY_EXAMPLES) RELIABILITY_FIGURES=$(CURDIR)/reliability-figures.json \
-		FUZZ_EXAMPLES=$(RELIABILITY_FUZZ_EXAMPLES) FUZZ_SECONDS=$(RELIABILITY_FUZZ_SECONDS) \
+		FUZZ_RANDOM=1 FUZZ_EXAMPLES=$(RELIABILITY_FUZZ_EXAMPLES) FUZZ_SECONDS=$(RELIABILITY_FUZZ_SECONDS) \
 		LOAD_SECONDS=$(LOAD_SECONDS) LOAD_CONCURRENCY=$(LOAD_CONCURRENCY) WORKER_KILL_PAGES=$(WORKER_KILL_PAGES) \
 		$(BIN)/pytest -q -s -p no:randomly -p no:logging -rs tests/reliability tests/api/test_worker.py
 	@cat reliability-figures.json
 
-fuzz: install ## Schemathesis on every API operation at FUZZ_EXAMPLES (10,000) cases, at most FUZZ_SECONDS (1,800)
-	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_SECONDS=$(FUZZ_SECONDS) RELIABILITY_FIGURES=$(CURDIR)/reliability-figures.json \
+fuzz: install ## Schemathesis on every API operation, a new random seed: FUZZ_EXAMPLES (10,000) cases, at most FUZZ_SECONDS (1,800)
+	FUZZ_RANDOM=1 FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_SECONDS=$(FUZZ_SECONDS) RELIABILITY_FIGURES=$(CURDIR)/reliability-figures.json \
 		$(BIN)/pytest -q -s -p no:randomly -p no:logging tests/reliability/test_api_fuzz.py

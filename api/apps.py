@@ -6,10 +6,11 @@ class ApiConfig(AppConfig):
     verbose_name = "Supplier API"
 
     def ready(self):
-        from .changes import connect_signals
+        from library import changes
 
-        connect_signals()
-        from . import freshness
-
-        freshness.connect_signals()
         from . import schema  # noqa: F401  (registers the OpenAPI authentication extensions)
+        from .changes import ChangeFeed
+        from .webhooks import WebhookOutbox
+
+        changes.register(changes.CHANGE_FEED, ChangeFeed())
+        changes.register(changes.WEBHOOK_OUTBOX, WebhookOutbox())

@@ -1,4 +1,6 @@
-"""The change feed: events recorded from Wagtail's signals, in the same transaction as the change.
+"""The change feed: one event per published, unpublished, deleted or moved pattern or process and per saved
+or deleted taxonomy row, written by :class:`ChangeFeed` (the first consumer of
+``library.changes.library_changed``) in the same transaction as the change.
 
 Gapless under concurrent publishing
 -----------------------------------
@@ -15,16 +17,16 @@ of two publishing transactions (from the event insert to commit) is serialised, 
 an editorial system. A transaction that rolls back leaves a hole in the ids, which is harmless:
 the cursor is ``id > since``, not "the next id".
 
-The webhook outbox rows for the event are written in the same transaction (``api.webhooks``).
+The webhook outbox rows for the events are written next, in the same transaction (``api.webhooks``).
 """
 
 import logging
 
 from django.db import connection, transaction
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from library import changes as library_changes
+from library.site_url import page_url
 from pattern_pages import models as library
 
 from .models import ChangeEvent
@@ -46,14 +48,12 @@ RESOURCES = [*PAGE_RESOURCES.values(), *(resource for resource, _key in TAXONOMY
 
 
 def record_event(event, resource, object_id, key, locale="", title="", url=""):
-    """Append an event to the feed (and the webhook outbox) in the caller's transaction."""
-    from .webhooks import enqueue_deliveries, write_outbox
-
+    """Append an event to the feed in the caller's transaction."""
     with transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHANGE_FEED_LOCK])
-        change = ChangeEvent.objects.create(
+        return ChangeEvent.objects.create(
             event=event,
             resource=resource,
             object_id=object_id,
@@ -63,16 +63,6 @@ def record_event(event, resource, object_id, key, locale="", title="", url=""):
             url=url[:500],
             occurred_at=timezone.now(),
         )
-        if write_outbox(change):
-            transaction.on_commit(enqueue_deliveries)
-    return change
-
-
-def page_url(page):
-    try:
-        return page.get_full_url() or ""
-    except Exception:  # a page outside any site has no public URL
-        return ""
 
 
 def record_page_event(event, page):
@@ -93,32 +83,10 @@ def record_page_event(event, page):
     )
 
 
-def on_page_published(sender, instance, **kwargs):
-    record_page_event(ChangeEvent.Kind.PUBLISHED, instance)
-
-
-def on_page_unpublished(sender, instance, **kwargs):
-    record_page_event(ChangeEvent.Kind.UNPUBLISHED, instance)
-
-
-def on_page_deleted(sender, instance, **kwargs):
-    # A page that was never published is unknown to suppliers: saying it was deleted would leak it.
-    if instance.first_published_at is None:
-        return
-    record_page_event(ChangeEvent.Kind.DELETED, instance)
-
-
-def on_page_moved(sender, instance, url_path_before=None, url_path_after=None, **kwargs):
-    # Wagtail sends this after the move's transaction, with a plain Page: its URL is what changed.
-    if url_path_before == url_path_after or not instance.live:
-        return
-    record_page_event(ChangeEvent.Kind.MOVED, instance.specific)
-
-
 def record_taxonomy_event(event, instance):
     resource, key_field = TAXONOMY_RESOURCES[type(instance)]
     title = getattr(instance, "name", "") or str(instance)
-    record_event(
+    return record_event(
         event,
         resource,
         instance.pk,
@@ -128,21 +96,35 @@ def record_taxonomy_event(event, instance):
     )
 
 
-def on_taxonomy_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        record_taxonomy_event(ChangeEvent.Kind.PUBLISHED, instance)
+class ChangeFeed(library_changes.Consumer):
+    """Records the change's events; ``change.recorded["change_feed"]`` lists them for the outbox."""
 
+    def record(self, change):
+        events = []
+        if not change.details.get("raw"):
+            for instance in change.objects:
+                event = self.event_for(change, instance)
+                if event is not None:
+                    events.append(event)
+        change.recorded[library_changes.CHANGE_FEED] = events
 
-def on_taxonomy_deleted(sender, instance, **kwargs):
-    record_taxonomy_event(ChangeEvent.Kind.DELETED, instance)
-
-
-def connect_signals():
-    for model in PAGE_RESOURCES:
-        page_published.connect(on_page_published, sender=model, dispatch_uid=f"api-published-{model.__name__}")
-        page_unpublished.connect(on_page_unpublished, sender=model, dispatch_uid=f"api-unpublished-{model.__name__}")
-        post_page_move.connect(on_page_moved, sender=model, dispatch_uid=f"api-moved-{model.__name__}")
-        post_delete.connect(on_page_deleted, sender=model, dispatch_uid=f"api-deleted-{model.__name__}")
-    for model in TAXONOMY_RESOURCES:
-        post_save.connect(on_taxonomy_saved, sender=model, dispatch_uid=f"api-saved-{model.__name__}")
-        post_delete.connect(on_taxonomy_deleted, sender=model, dispatch_uid=f"api-tdeleted-{model.__name__}")
+    def event_for(self, change, instance):
+        action = change.action
+        if type(instance) in TAXONOMY_RESOURCES:
+            if action == library_changes.SAVED and "relation" not in change.details:
+                return record_taxonomy_event(ChangeEvent.Kind.PUBLISHED, instance)
+            if action == library_changes.DELETED:
+                return record_taxonomy_event(ChangeEvent.Kind.DELETED, instance)
+            return None
+        if action in (library_changes.PUBLISHED, library_changes.UNPUBLISHED):
+            return record_page_event(action, instance)
+        if action == library_changes.DELETED:
+            # A page that was never published is unknown to suppliers: saying it was deleted would leak it.
+            if type(instance) in PAGE_RESOURCES and instance.first_published_at is not None:
+                return record_page_event(ChangeEvent.Kind.DELETED, instance)
+            return None
+        if action == library_changes.MOVED:
+            # Wagtail sends the move with a plain Page: its URL is what changed.
+            if change.details.get("url_changed") and instance.live:
+                return record_page_event(ChangeEvent.Kind.MOVED, instance.specific)
+        return None

@@ -2,8 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from rest_framework import exceptions, status
-from rest_framework.response import Response
+from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
@@ -52,7 +51,3 @@ def exception_handler(exc, context):
         body = error_body(code, exc.detail if isinstance(exc.detail, str) else str(exc.detail))
     response.data = body
     return response
-
-
-def not_found_response():
-    return Response(error_body("not_found", "Not found."), status=status.HTTP_404_NOT_FOUND)

@@ -4,10 +4,13 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+
+from .webhook_targets import validate_target_url
 
 KEY_PREFIX = "lgpl_"
 
@@ -137,6 +140,22 @@ class ChangeEvent(models.Model):
         }
 
 
+def validate_event_types(event_types):
+    known = set(ChangeEvent.Kind.values)
+    if not isinstance(event_types, list) or not event_types:
+        raise ValidationError(
+            {"event_types": _("Give a list of event types from: %(known)s.") % {"known": ", ".join(sorted(known))}}
+        )
+    unknown = [event for event in event_types if event not in known]
+    if unknown:
+        raise ValidationError(
+            {
+                "event_types": _("Unknown event type(s): %(unknown)s. Use: %(known)s.")
+                % {"unknown": ", ".join(map(str, unknown)), "known": ", ".join(sorted(known))}
+            }
+        )
+
+
 def default_event_types():
     return [kind.value for kind in ChangeEvent.Kind]
 
@@ -163,13 +182,8 @@ class WebhookSubscription(models.Model):
     last_error_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    panels = [
-        FieldPanel("api_key"),
-        FieldPanel("target_url"),
-        FieldPanel("event_types"),
-        FieldPanel("secret"),
-        FieldPanel("is_active"),
-    ]
+    # No secret: it is generated, and shown once after creation and after each rotation.
+    panels = [FieldPanel("api_key"), FieldPanel("target_url"), FieldPanel("event_types"), FieldPanel("is_active")]
 
     class Meta:
         verbose_name = _("webhook subscription")
@@ -178,15 +192,17 @@ class WebhookSubscription(models.Model):
         return self.target_url
 
     def clean(self):
-        from .webhooks import validate_event_types, validate_target_url
-
         validate_target_url(self.target_url)
         validate_event_types(self.event_types)
 
     def save(self, *args, **kwargs):
         if not self.secret:
-            self.secret = secrets.token_urlsafe(32)
+            self.rotate_secret()
         super().save(*args, **kwargs)
+
+    def rotate_secret(self):
+        """A new random secret: deliveries signed from now on use it."""
+        self.secret = secrets.token_urlsafe(32)
 
     def wants(self, event):
         return self.is_active and event in (self.event_types or [])
@@ -221,19 +237,3 @@ class WebhookDelivery(models.Model):
 
     def __str__(self):
         return f"{self.delivery_id} → {self.subscription}"
-
-
-class LibraryVersion(models.Model):
-    """One row whose counter goes up whenever anything the API shows may have changed (``api.freshness``).
-
-    The API's ETags are derived from it, so a conditional request is answered without rendering.
-    """
-
-    counter = models.PositiveBigIntegerField(default=0)
-    changed_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("library version")
-
-    def __str__(self):
-        return f"library version {self.counter}"

@@ -5,9 +5,14 @@ switches to keyset pages in id order, stable while content changes: a mirror wal
 follows the change feed.
 """
 
+from django.utils.translation import gettext
 from rest_framework.pagination import BasePagination, CursorPagination, LimitOffsetPagination
 
+from library.site_url import on_site
+from pattern_pages.numbers import MAX_STORED_INTEGER
+
 from .exceptions import InvalidParameter
+from .parameters import read_number, shown
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
@@ -17,11 +22,19 @@ def read_limit(request, default=DEFAULT_LIMIT):
     raw = request.query_params.get("limit")
     if raw is None:
         return default
-    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
-        raise InvalidParameter("limit", f"'{raw}' is not a limit: use a whole number from 1 to {MAX_LIMIT}.")
-    if int(raw) > MAX_LIMIT:
-        raise InvalidParameter("limit", f"The limit can be at most {MAX_LIMIT}, not {raw}.", code="limit_too_high")
-    return int(raw)
+    return read_number(
+        "limit",
+        raw,
+        gettext("'%(value)s' is not a limit: use a whole number from 1 to %(maximum)s.")
+        % {"value": shown(raw), "maximum": MAX_LIMIT},
+        minimum=1,
+        maximum=MAX_LIMIT,
+        too_high=(
+            "limit_too_high",
+            gettext("The limit can be at most %(maximum)s, not %(value)s.")
+            % {"maximum": MAX_LIMIT, "value": shown(raw)},
+        ),
+    )
 
 
 class _Offset(LimitOffsetPagination):
@@ -33,9 +46,11 @@ class _Offset(LimitOffsetPagination):
 
     def get_offset(self, request):
         raw = request.query_params.get("offset", "0")
-        if not (raw.isascii() and raw.isdigit()):
-            raise InvalidParameter("offset", f"'{raw}' is not an offset: use a whole number, 0 or more.")
-        return int(raw)
+        return read_number(
+            "offset",
+            raw,
+            gettext("'%(value)s' is not an offset: use a whole number, 0 or more.") % {"value": shown(raw)},
+        )
 
 
 class _Cursor(CursorPagination):
@@ -53,7 +68,7 @@ class _Cursor(CursorPagination):
         try:
             return super().decode_cursor(request)
         except Exception as exc:  # DRF raises NotFound for a cursor it cannot read
-            raise InvalidParameter("cursor", "The cursor is not one this API gave out.") from exc
+            raise InvalidParameter("cursor", gettext("The cursor is not one this API gave out.")) from exc
 
 
 class LibraryPagination(BasePagination):
@@ -62,7 +77,7 @@ class LibraryPagination(BasePagination):
     def paginate_queryset(self, queryset, request, view=None):
         if "cursor" in request.query_params:
             if "offset" in request.query_params or "ordering" in request.query_params:
-                raise InvalidParameter("cursor", "A cursor cannot be combined with offset or ordering.")
+                raise InvalidParameter("cursor", gettext("A cursor cannot be combined with offset or ordering."))
             self.delegate = _Cursor()
         else:
             self.delegate = _Offset()
@@ -75,8 +90,9 @@ class LibraryPagination(BasePagination):
         return Response(
             {
                 "count": delegate.count if isinstance(delegate, _Offset) else None,
-                "next": delegate.get_next_link(),
-                "previous": delegate.get_previous_link(),
+                # DRF builds them from the request's host; suppliers get the site's address (SITE_URL).
+                "next": on_site(delegate.get_next_link()),
+                "previous": on_site(delegate.get_previous_link()),
                 "results": data,
             }
         )
@@ -112,7 +128,7 @@ class LibraryPagination(BasePagination):
                 "in": "query",
                 "required": False,
                 "description": "How many items to skip (browsing).",
-                "schema": {"type": "integer", "minimum": 0},
+                "schema": {"type": "integer", "minimum": 0, "maximum": MAX_STORED_INTEGER},
                 "example": 40,
             },
             {

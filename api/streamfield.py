@@ -14,6 +14,8 @@ from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.rich_text import expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from library.site_url import page_url, site_url
+
 REFERENCE_SCHEMA = {
     "type": ["object", "null"],
     "description": "A reference to another page or item; null when it is not published.",
@@ -41,27 +43,21 @@ _HREF = re.compile(r'href="(/[^"]*)"')
 
 
 class Representer:
-    """Turns block values into API data for one request (site root paths are cached on it)."""
+    """Turns block values into API data for one request; links are absolute on SITE_URL."""
 
     def __init__(self, request=None):
         self.request = request
-        self._root_url = None
 
     # ----- references ---------------------------------------------------------------------------
 
     def root_url(self):
-        if self._root_url is None:
-            from wagtail.models import Site
-
-            site = Site.objects.filter(is_default_site=True).first()
-            self._root_url = site.root_url if site else ""
-        return self._root_url
+        return site_url()
 
     def page(self, page):
         """``{id, slug, title, url}`` for a live page, else None so that drafts never leak."""
         if page is None or not page.live:
             return None
-        return {"id": page.pk, "slug": page.slug, "title": page.title, "url": page.get_full_url(self.request)}
+        return {"id": page.pk, "slug": page.slug, "title": page.title, "url": page_url(page, self.request)}
 
     def snippet(self, item):
         if item is None:
@@ -161,7 +157,11 @@ def block_schema(block):
         return {"type": "string", "description": "HTML, with internal links resolved to public URLs."}
     if isinstance(block, blocks.ChoiceBlock):
         choices = [str(value) for value, _label in block.field.choices if value != ""]
-        return {"type": ["string", "null"], "enum": [*choices, None]}
+        # An optional choice may be stored empty, and "" may itself be a choice (a button's primary style).
+        empty = (
+            ["", None] if not block.required or any(value == "" for value, _label in block.field.choices) else [None]
+        )
+        return {"type": ["string", "null"], "enum": [*choices, *empty]}
     if isinstance(block, blocks.IntegerBlock):
         return {"type": ["integer", "null"]}
     if isinstance(block, blocks.DateBlock):

@@ -4,16 +4,17 @@ Rates come from ``settings.API_THROTTLE_RATES`` (read on every request, so tests
 can change them), e.g. ``{"anon": "60/min", "key": "1200/min"}``. Counts live in the default cache:
 per process with the local-memory cache, shared across processes with Redis or Memcached.
 
-Counting is a sliding window estimated from two fixed windows (the current one, and the previous one
-weighted by how much of it still lies within the last ``duration`` seconds), so each request costs
-two small cache reads and one write whatever the rate. DRF's own throttle keeps every request's time
-in one cached list, pickled on every request: at 1,000 requests a minute that is a 1,000-item list.
+Counting is ``limits.counting`` (a sliding window from two fixed windows, checked and recorded in one atomic
+step, so simultaneous requests cannot overshoot), and an anonymous client is ``limits.client.client_ip``:
+``X-Forwarded-For`` counts only when a proxy in ``TRUSTED_PROXIES`` sent it. DRF's own ``get_ident`` trusts
+the header as the client sent it (with ``NUM_PROXIES`` unset), so rotating it escaped the limit.
 """
-
-import math
 
 from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
+
+from limits import counting
+from limits.client import client_ip
 
 from .models import ApiKey
 
@@ -37,16 +38,9 @@ class LibraryThrottle(SimpleRateThrottle):
         key = self.get_cache_key(request, view)
         if key is None:
             return True
-        self.now = self.timer()
-        window, into = divmod(self.now, self.duration)
-        current, previous = f"{key}:{int(window)}", f"{key}:{int(window) - 1}"
-        counts = self.cache.get_many([current, previous])
-        earlier = counts.get(previous, 0) * (1 - into / self.duration)
-        self.remaining = self.duration - into
-        if earlier + counts.get(current, 0) >= self.num_requests:
-            return False
-        self.cache.set(current, counts.get(current, 0) + 1, math.ceil(2 * self.duration))
-        return True
+        decision = counting.take(f"api-{self.scope}", key, self.num_requests, self.duration, now=self.timer())
+        self.remaining = decision.retry_after
+        return decision.allowed
 
     def wait(self):
         return self.remaining
@@ -58,7 +52,10 @@ class AnonThrottle(LibraryThrottle):
     def get_cache_key(self, request, view):
         if isinstance(request.auth, ApiKey) or request.user.is_authenticated:
             return None
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+        return client_ip(request)
+
+    def get_ident(self, request):
+        return client_ip(request)
 
 
 class KeyThrottle(LibraryThrottle):
@@ -71,4 +68,4 @@ class KeyThrottle(LibraryThrottle):
             ident = f"user-{request.user.pk}"
         else:
             return None
-        return self.cache_format % {"scope": self.scope, "ident": ident}
+        return ident

@@ -2,35 +2,46 @@
 
 A new key is shown once, on the page that follows its creation; only its hash is stored.
 "Revoke" replaces delete, so that a key's history stays visible and a revoked key can never
-come back.
+come back. A webhook's signing secret is generated, shown once after creation and after each
+"Rotate secret", and never in a form (the worker needs it in clear to sign, so it is stored).
+Neither can be copied: a copy would share the key's hash or the webhook's secret.
 """
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets import Button
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from .models import ApiKey, WebhookDelivery, WebhookSubscription
 
+# editorial.roles.ADMINISTRATOR (named here: the API app sits below the editorial one).
+ADMINISTRATOR_GROUP = "Administrator"
+
 
 class AdministratorsOnly(BasePermissionPolicy):
-    """Keys give access to drafts, so only Administrators manage them."""
+    """Keys give access to drafts, so only Administrators (the group, and superusers) manage them."""
 
     def user_has_permission(self, user, action):
-        return bool(user.is_authenticated and user.is_active and user.is_superuser)
+        if not (user.is_authenticated and user.is_active):
+            return False
+        return user.is_superuser or user.groups.filter(name=ADMINISTRATOR_GROUP).exists()
 
     def user_has_any_permission(self, user, actions):
         return self.user_has_permission(user, None)
 
     def users_with_any_permission(self, actions):
-        return get_user_model().objects.filter(is_active=True, is_superuser=True)
+        administrators = Q(is_superuser=True) | Q(groups__name=ADMINISTRATOR_GROUP)
+        return get_user_model().objects.filter(administrators, is_active=True).distinct()
 
     def users_with_permission(self, action):
         return self.users_with_any_permission([action])
@@ -81,6 +92,7 @@ class ApiKeyViewSet(ModelViewSet):
     name = "api_keys"
     add_view_class = ApiKeyCreateView
     delete_view_class = RevokeKeyView
+    copy_view_enabled = False
     list_display = [
         "name",
         "user",
@@ -98,6 +110,45 @@ class ApiKeyViewSet(ModelViewSet):
     panels = ApiKey.panels
 
 
+def show_secret(request, subscription, heading):
+    """The one page that shows a webhook's secret: after creation and after rotation."""
+    return TemplateResponse(
+        request,
+        "api/admin/webhook_secret.html",
+        {"subscription": subscription, "heading": heading, "index_url": reverse("webhooks:index")},
+    )
+
+
+class WebhookCreateView(generic.CreateView):
+    def save_action(self):
+        return show_secret(self.request, self.object, _("Webhook added"))
+
+
+class WebhookEditView(generic.EditView):
+    @cached_property
+    def header_more_buttons(self):
+        rotate = Button(
+            _("Rotate secret"), url=reverse("webhooks:rotate_secret", args=[self.object.pk]), icon_name="key"
+        )
+        return [*super().header_more_buttons, rotate]
+
+
+class RotateSecretView(generic.EditView):
+    """GET asks to confirm; POST replaces the secret and shows the new one, once."""
+
+    template_name = "api/admin/rotate_secret.html"
+    permission_required = "change"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(WebhookSubscription, pk=self.kwargs["pk"])
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        self.object.rotate_secret()
+        self.object.save(update_fields=["secret"])
+        return show_secret(request, self.object, _("Secret rotated"))
+
+
 class WebhookSubscriptionViewSet(ModelViewSet):
     model = WebhookSubscription
     icon = "link-external"
@@ -105,6 +156,9 @@ class WebhookSubscriptionViewSet(ModelViewSet):
     add_to_admin_menu = False
     url_prefix = "webhooks"
     name = "webhooks"
+    add_view_class = WebhookCreateView
+    edit_view_class = WebhookEditView
+    copy_view_enabled = False
     list_display = [
         "target_url",
         "api_key",
@@ -118,13 +172,19 @@ class WebhookSubscriptionViewSet(ModelViewSet):
         DateColumn("last_error_at", label=_("Last error at")),
     ]
     list_filter = ["is_failing", "is_active"]
-    panels = [
-        FieldPanel("api_key"),
-        FieldPanel("target_url"),
-        FieldPanel("event_types"),
-        FieldPanel("secret"),
-        FieldPanel("is_active"),
-    ]
+    panels = WebhookSubscription.panels
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("rotate-secret/<int:pk>/", self.rotate_secret_view, name="rotate_secret"),
+        ]
+
+    @property
+    def rotate_secret_view(self):
+        kwargs = self.get_edit_view_kwargs()
+        kwargs.pop("template_name", None)  # the confirmation, not the edit form
+        return self.construct_view(RotateSecretView, **kwargs)
 
 
 class SupplierApiGroup(ModelViewSetGroup):

@@ -28,17 +28,14 @@ Guarantees:
 
 import hashlib
 import hmac
-import ipaddress
 import json
 import logging
-import socket
+import ssl
 import time
-import urllib.error
-import urllib.request
 import uuid
 from datetime import timedelta
-from urllib.parse import urlsplit
 
+import urllib3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -46,7 +43,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
-from .models import ChangeEvent, WebhookDelivery, WebhookSubscription
+from library import changes as library_changes
+
+from .models import ChangeEvent, WebhookDelivery, WebhookSubscription, validate_event_types  # noqa: F401
+
+# Re-exported: the targets' checks are part of what this module offers (tests, the admin).
+from .webhook_targets import Target, _looks_like_ip, is_public, resolve_target, validate_target_url  # noqa: F401
 
 logger = logging.getLogger(__name__)
 
@@ -73,78 +75,39 @@ def backoff(attempts):
     return min(base * (2 ** (attempts - 1)), 3600)
 
 
-# ----- validation -------------------------------------------------------------------------------
-
-
-def validate_event_types(event_types):
-    known = set(ChangeEvent.Kind.values)
-    if not isinstance(event_types, list) or not event_types:
-        raise ValidationError({"event_types": f"Give a list of event types from: {', '.join(sorted(known))}."})
-    unknown = [event for event in event_types if event not in known]
-    if unknown:
-        raise ValidationError(
-            {"event_types": f"Unknown event type(s): {', '.join(map(str, unknown))}. Use: {', '.join(sorted(known))}."}
-        )
-
-
-def _is_private(address):
-    ip = ipaddress.ip_address(address)
-    return ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast
-
-
-def validate_target_url(url, resolve=True):
-    """http/https only; private, loopback and link-local addresses are refused unless
-    ``WEBHOOKS_ALLOW_PRIVATE_TARGETS`` is on (it is in the test settings)."""
-    parts = urlsplit(url or "")
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValidationError({"target_url": "Use an http or https URL, e.g. https://example.com/hooks."})
-    if setting("WEBHOOKS_ALLOW_PRIVATE_TARGETS", False):
-        return
-    host = parts.hostname
-    try:
-        addresses = [host] if _looks_like_ip(host) else _resolve(host) if resolve else []
-    except OSError as exc:
-        raise ValidationError({"target_url": f"The host '{host}' cannot be resolved."}) from exc
-    if host == "localhost" or any(_is_private(address) for address in addresses):
-        raise ValidationError({"target_url": "Private, loopback and link-local addresses are not allowed."})
-
-
-def _looks_like_ip(host):
-    try:
-        ipaddress.ip_address(host)
-        return True
-    except ValueError:
-        return False
-
-
-def _resolve(host):
-    return [info[4][0] for info in socket.getaddrinfo(host, None)]
-
-
 # ----- outbox -----------------------------------------------------------------------------------
 
 
-def write_outbox(change):
-    """Write a delivery for each active subscription that wants this event. Returns how many."""
-    subscriptions = [
-        subscription
-        for subscription in WebhookSubscription.objects.filter(is_active=True, api_key__revoked_at__isnull=True)
-        if subscription.wants(change.event)
+def write_outbox(*events):
+    """Write a delivery for each active subscription that wants each event. Returns how many."""
+    subscriptions = list(WebhookSubscription.objects.filter(is_active=True, api_key__revoked_at__isnull=True))
+    deliveries = [
+        WebhookDelivery(
+            delivery_id=uuid.uuid4(),
+            subscription=subscription,
+            event=event,
+            ordering_key=event.ordering_key,
+            next_attempt_at=event.occurred_at,
+            created_at=event.occurred_at,
+        )
+        for event in events
+        for subscription in subscriptions
+        if subscription.wants(event.event)
     ]
-    WebhookDelivery.objects.bulk_create(
-        [
-            WebhookDelivery(
-                delivery_id=uuid.uuid4(),
-                subscription=subscription,
-                event=change,
-                ordering_key=change.ordering_key,
-                next_attempt_at=change.occurred_at,
-                created_at=change.occurred_at,
-            )
-            for subscription in subscriptions
-        ]
-    )
-    return len(subscriptions)
+    WebhookDelivery.objects.bulk_create(deliveries)
+    return len(deliveries)
+
+
+class WebhookOutbox(library_changes.Consumer):
+    """The second consumer: outbox rows for the change feed's events, then one delivery task per transaction."""
+
+    def record(self, change):
+        events = change.recorded.get(library_changes.CHANGE_FEED) or []
+        change.recorded[library_changes.WEBHOOK_OUTBOX] = write_outbox(*events) if events else 0
+
+    def committed(self, changes):
+        if any(change.recorded.get(library_changes.WEBHOOK_OUTBOX) for change in changes):
+            enqueue_deliveries()
 
 
 def enqueue_deliveries(run_after=None):
@@ -177,42 +140,53 @@ def verify(secret, header, body, tolerance=300, now=None):
     return hmac.compare_digest(sign(secret, timestamp, body), header)
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):  # a redirect could point at a private address
-        return None
-
-
-_opener = urllib.request.build_opener(_NoRedirects)
+def connection_pool(target):
+    """A pool that connects to ``target.address`` (never resolving the name again, so a second DNS answer
+    cannot redirect the POST: DNS rebinding), while TLS sends the URL's host name (SNI) and checks the
+    certificate against it. ``WEBHOOK_CA_BUNDLE`` names extra trusted roots (a private CA)."""
+    timeout = urllib3.Timeout(total=setting("WEBHOOK_TIMEOUT_SECONDS", 10))
+    if target.scheme == "http":
+        return urllib3.HTTPConnectionPool(target.address, target.port, timeout=timeout, retries=False, maxsize=1)
+    context = ssl.create_default_context(cafile=setting("WEBHOOK_CA_BUNDLE", None))
+    return urllib3.HTTPSConnectionPool(
+        target.address,
+        target.port,
+        timeout=timeout,
+        retries=False,
+        maxsize=1,
+        ssl_context=context,
+        server_hostname=target.host,
+        assert_hostname=target.host,
+        cert_reqs="CERT_REQUIRED",
+    )
 
 
 def post(delivery):
-    """POST one delivery. Returns None on success, or the error to record."""
+    """POST one delivery to the address its target resolved to. Returns None on success, or the error."""
     subscription = delivery.subscription
     try:
-        validate_target_url(subscription.target_url)
+        target = resolve_target(subscription.target_url)
     except ValidationError as exc:
         return "; ".join(exc.messages)
     body = json.dumps({"delivery_id": str(delivery.delivery_id), "event": delivery.event.as_payload()}).encode()
     timestamp = int(time.time())
-    request = urllib.request.Request(  # noqa: S310 (the scheme is checked above: http or https only)
-        subscription.target_url,
-        data=body,
-        method="POST",
-        headers={
-            "Content-Type": "application/json",
-            "User-Agent": USER_AGENT,
-            "X-Webhook-Id": str(delivery.delivery_id),
-            "X-Webhook-Timestamp": str(timestamp),
-            "X-Webhook-Signature": sign(subscription.secret, timestamp, body),
-        },
-    )
+    headers = {
+        "Host": target.host_header,
+        "Content-Type": "application/json",
+        "User-Agent": USER_AGENT,
+        "X-Webhook-Id": str(delivery.delivery_id),
+        "X-Webhook-Timestamp": str(timestamp),
+        "X-Webhook-Signature": sign(subscription.secret, timestamp, body),
+    }
     try:
-        with _opener.open(request, timeout=setting("WEBHOOK_TIMEOUT_SECONDS", 10)) as response:
+        with connection_pool(target) as pool:
+            # A redirect is not followed: it could point at a private address.
+            response = pool.urlopen(
+                "POST", target.path, body=body, headers=headers, redirect=False, assert_same_host=False
+            )
             status = response.status
-    except urllib.error.HTTPError as exc:
-        status = exc.code
-    except (urllib.error.URLError, OSError, TimeoutError) as exc:
-        return f"Could not reach {subscription.target_url}: {exc}"
+    except urllib3.exceptions.HTTPError as exc:
+        return f"Could not reach {subscription.target_url} ({target.address}): {exc}"
     if 200 <= status < 300:
         return None
     return f"{subscription.target_url} answered HTTP {status}"

@@ -1,14 +1,20 @@
 """The assessment editing form: every outcome must be a point of the assessment's standard."""
 
-from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from wagtail.admin.forms import WagtailAdminModelForm
+
+from .permissions import ALL_COUNCILS, councils_of
 
 
 class AssessmentForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.for_user is not None and "council" in self.fields:
+            # A contributor records their own council's assessments only.
+            council = councils_of(self.for_user)
+            if council is not ALL_COUNCILS:
+                field = self.fields["council"]
+                field.queryset = field.queryset.filter(pk=council) if council else field.queryset.none()
         outcomes = self.formsets.get("outcomes")
         if outcomes is not None:
             # Each point's label names its standard: one query for the select, not one per option.
@@ -33,24 +39,3 @@ class AssessmentForm(WagtailAdminModelForm):
                     "point", _("Point %(point)s is not part of %(standard)s.") % {"point": point, "standard": standard}
                 )
         return cleaned_data
-
-
-class PrepareForAssessmentForm(forms.Form):
-    """Choose a pattern, a service and a standard to get the checklist for an assessment."""
-
-    pattern = forms.ModelChoiceField(queryset=None, label=_lazy("Service pattern"), to_field_name="slug")
-    service = forms.ModelChoiceField(queryset=None, label=_lazy("Service"), to_field_name="lgsl_code")
-    standard = forms.ModelChoiceField(queryset=None, label=_lazy("Service standard"), to_field_name="slug")
-
-    def __init__(self, *args, locale, **kwargs):
-        from pattern_pages.models import Service, ServicePatternPage
-
-        from .models import ServiceStandard
-
-        super().__init__(*args, **kwargs)
-        self.fields["pattern"].queryset = (
-            ServicePatternPage.objects.live().public().filter(locale=locale).order_by("title")
-        )
-        self.fields["service"].queryset = Service.objects.filter(locale=locale).order_by("name")
-        self.fields["standard"].queryset = ServiceStandard.objects.filter(locale=locale).order_by("name")
-        self.fields["service"].label_from_instance = lambda service: f"{service.name} (LGSL {service.lgsl_code})"

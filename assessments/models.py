@@ -42,7 +42,7 @@ class ServiceStandard(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("url"),
     ]
-    search_fields = [index.SearchField("name", boost=2), index.AutocompleteField("name")]
+    search_fields = [index.SearchField("name", boost=2), index.AutocompleteField("name"), index.FilterField("locale")]
     api_fields = [APIField("slug"), APIField("name"), APIField("short_name"), APIField("description"), APIField("url")]
 
     class Meta(TranslatableMixin.Meta):
@@ -73,6 +73,7 @@ class StandardPoint(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("title", boost=2),
         index.SearchField("summary"),
         index.AutocompleteField("title"),
+        index.FilterField("locale"),
     ]
     api_fields = [APIField("standard"), APIField("number"), APIField("title"), APIField("summary"), APIField("url")]
 

@@ -1,15 +1,14 @@
 """Prepare for assessment: the checklist of a standard's points for a service built on a pattern,
 as an HTML page, a CSV file and a printable page."""
 
-import csv
-
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from .forms import PrepareForAssessmentForm
+from pattern_pages.spreadsheets import csv_response
+
+from .prepare import PrepareForAssessmentForm
 from .summary import checklist
 
 FORMATS = {"html": "assessments/prepare.html", "print": "assessments/prepare_print.html"}
@@ -37,9 +36,7 @@ def prepare(request):
 
 def checklist_csv(rows, data):
     filename = slugify(f"assessment checklist {data['service'].name} {data['standard'].short_name}")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    writer = csv.writer(response)
+    response, writer = csv_response(f"{filename}.csv")
     writer.writerow(
         [
             _("Standard"),

@@ -16,6 +16,10 @@ class CmsConfig(AppConfig):
     verbose_name = "LocalGov Pattern Library"
 
     def ready(self):
-        from . import lockout  # noqa: F401  (connects the login signal receivers)
+        from library.site_url import sync_default_site
+
+        from . import login  # noqa: F401  (connects the lockout's audit entry to axes' signal)
 
         post_migrate.connect(create_cache_table, sender=self)
+        # Wagtail's Site record follows SITE_URL after every migrate (any app's: the Site is Wagtail's).
+        post_migrate.connect(sync_default_site, dispatch_uid="cms.sync_default_site")

@@ -35,3 +35,33 @@ def request_bodies_are_closed(result, **kwargs):
         if name.endswith("Request") and schema.get("type") == "object":
             schema["additionalProperties"] = False
     return result
+
+
+def narrowed_items_require_only_id(result, **kwargs):
+    """With ``fields=``, an item holds only the fields asked for, and always ``id`` (api.serializers.base.FieldsMixin):
+    the items of every operation taking ``fields`` require ``id`` alone, so that a narrowed answer fits the
+    schema and a client generated from it reads one (the other fields are still described, as optional).
+    """
+    components = result.get("components", {}).get("schemas", {})
+
+    def component(schema):
+        ref = (schema or {}).get("$ref", "")
+        return components.get(ref.rsplit("/", 1)[-1]) if ref.startswith("#/components/schemas/") else None
+
+    narrowed = {}
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            if not isinstance(operation, dict):
+                continue
+            if not any(p.get("name") == "fields" and p.get("in") == "query" for p in operation.get("parameters", [])):
+                continue
+            schema = operation.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {})
+            body = component(schema.get("schema")) or schema.get("schema") or {}
+            items = body.get("properties", {}).get("results", {}).get("items")
+            item = component(items) if items else body
+            if item is not None:
+                narrowed[id(item)] = item
+    for item in narrowed.values():
+        if "id" in item.get("properties", {}):
+            item["required"] = ["id"]
+    return result

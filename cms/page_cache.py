@@ -3,7 +3,7 @@
 A public page is the same for every reader without a session: it depends on the library's content, the
 address (path and query), the host and scheme (Wagtail's site, absolute links) and the language, never on
 who asks. So the HTML of a page served to such a reader is kept in the ``pages`` cache under those and the
-library version (``api.freshness.current()``), which goes up in the same transaction as any change that can
+library version (``library.version.current()``), which goes up in the same transaction as any change that can
 show on the site: publishing, unpublishing, a taxonomy edit, an adoption or assessment approved. A reader
 after the change asks under the new version, so an edit shows at once, and old entries age out.
 
@@ -17,16 +17,14 @@ where the nonce stood, and joined with the new request's nonce on the way out, s
 this one) puts that same nonce in the header.
 """
 
-import hashlib
-
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.translation import get_language_from_path
 
-from api import freshness
+from library import version
 
-CACHE_ALIAS = "pages"
+CACHE_ALIAS = version.PAGES_CACHE
 
 # Views whose 200 responses are the same for every anonymous reader (dotted module.name).
 CACHED_VIEWS = frozenset(
@@ -41,6 +39,7 @@ CACHED_VIEWS = frozenset(
         "pattern_pages.views.council_detail",
         "pattern_pages.views.pattern_type_index",
         "pattern_pages.views.pattern_type_detail",
+        "pattern_pages.screen_views.component_detail",
     }
 )
 # Never looked up: nothing under them is kept, so a lookup would only cost time.
@@ -51,8 +50,7 @@ UNCACHEABLE_CACHE_CONTROL = ("private", "no-store", "no-cache")
 def page_key(request):
     """The cache key of a page: library version, scheme, host, language and full path (with the query)."""
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    parts = (freshness.current(), request.scheme, request.get_host(), language, request.get_full_path())
-    return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return version.cache_key("page", request.scheme, request.get_host(), language, request.get_full_path())
 
 
 def anonymous_get(request):
@@ -109,18 +107,24 @@ class PublicPageCacheMiddleware:
 
     @staticmethod
     def keep(request, response):
-        """``(body split at the nonce, headers)``; the nonce itself is never kept."""
+        """``(body split at the nonce, headers, the view's CSP changes)``; the nonce itself is never kept.
+
+        A view's changes to the policy (a live example allows framing by the site itself) are applied by the
+        CSP middleware outside this one, so they are kept with the page and given back on replay.
+        """
         nonce = getattr(request, "_csp_nonce", None)
         body = response.content
         chunks = body.split(nonce.encode()) if isinstance(nonce, str) else [body]
-        return chunks, list(response.items())
+        return chunks, list(response.items()), getattr(response, "_csp_replace", None)
 
     @staticmethod
     def replay(request, kept):
-        chunks, headers = kept
+        chunks, headers, csp_replace = kept if len(kept) == 3 else (*kept, None)
         body = chunks[0] if len(chunks) == 1 else str(request.csp_nonce).encode().join(chunks)
         response = HttpResponse(body)
         for name, value in headers:
             response[name] = value
         response["Content-Length"] = str(len(body))
+        if csp_replace:
+            response._csp_replace = csp_replace
         return response

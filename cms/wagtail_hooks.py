@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from .lockout import LOCKED_ACTION
+from .login import LOCKED_ACTION
 
 
 @hooks.register("register_log_actions")

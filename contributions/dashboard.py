@@ -1,10 +1,9 @@
 """The public Reuse dashboard and its CSV download."""
 
-import csv
-
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+from pattern_pages.spreadsheets import csv_response
 
 from .reuse import bar_chart, compute_reuse
 
@@ -38,9 +37,7 @@ CSV_COLUMNS = [
 
 def reuse_csv(request):
     """One row per service: how many councils use a pattern for it, how many patterns, whether one is shared."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="reuse-by-service.csv"'
-    writer = csv.writer(response)
+    response, writer = csv_response("reuse-by-service.csv")
     writer.writerow(CSV_COLUMNS)
     for row in compute_reuse().services:
         writer.writerow(

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 
@@ -24,13 +24,14 @@ def send_confirmation(contribution, confirm_url):
 
 
 def send_outcome(contribution, page_url=""):
-    """Tell the contributor what the editors did with their contribution (merged or declined)."""
+    """Tell the contributor what the editors did with their contribution (merged or declined), in the language
+    they contributed in, whatever the language of the editor's admin."""
     context = {"contribution": contribution, "page_url": page_url}
-    send_mail(
-        _("Your contribution to the LocalGov Pattern Library: %(service)s") % {"service": contribution.service_label},
-        render_to_string("contributions/email/outcome.txt", context),
-        settings.DEFAULT_FROM_EMAIL,
-        [contribution.email],
-    )
+    with translation.override(contribution.language):
+        subject = _("Your contribution to the LocalGov Pattern Library: %(service)s") % {
+            "service": contribution.service_label
+        }
+        body = render_to_string("contributions/email/outcome.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [contribution.email])
     contribution.outcome_emailed_at = timezone.now()
     contribution.save(update_fields=["outcome_emailed_at"])

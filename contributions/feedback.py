@@ -53,11 +53,10 @@ def send_feedback(request):
         raise Http404
     if form.caught_bot:
         return render(request, "contributions/feedback_thanks.html", {"page_title": _("Thank you"), "page": page})
-    ip = ratelimit.client_ip(request)
-    if ratelimit.is_limited("feedback_per_ip", ip):
+    # Checked and counted in one step: simultaneous posts cannot all pass the check before any is counted.
+    if not ratelimit.take("feedback_per_ip", ratelimit.client_ip(request)):
         return too_many(request)
     feedback = Feedback.objects.create(page=page, useful=form.cleaned_data["useful"])
-    ratelimit.count("feedback_per_ip", ip)
     reference = signing.dumps(feedback.pk, salt=SIGNING_SALT)
     return redirect(reverse("contributions:feedback_comment", args=[reference]))
 

@@ -4,28 +4,20 @@ Every text field has a size limit and has its HTML stripped: what a contributor 
 may end up on a public page, so markup is never kept.
 """
 
-import re
-
 from django import forms
 from django.core.validators import URLValidator
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail.models import Locale
 
 from pattern_pages.models import Council, LifeEvent, Service
+from pattern_pages.text import plain_text
 
 from .models import WouldShare
 
 MAX_STEPS = 30
 MAX_STEP_LENGTH = 300
 HONEYPOT_FIELD = "website"
-
-
-def plain_text(value):
-    """``value`` without HTML tags, with runs of spaces collapsed, e.g. '<b>Pay</b>  now' → 'Pay now'."""
-    text = strip_tags(value or "")
-    text = re.sub(r"[ \t]+", " ", text)
-    return text.strip()
 
 
 class PlainTextMixin:
@@ -166,7 +158,11 @@ class StepsForm(StepForm):
                 max_length=MAX_STEP_LENGTH,
                 label=_("Step %(number)s") % {"number": number},
                 error_messages={
-                    "max_length": _("Step %(number)s must be %(limit)s characters or fewer")
+                    "max_length": ngettext_lazy(
+                        "Step %(number)s must be %(limit)s character or fewer",
+                        "Step %(number)s must be %(limit)s characters or fewer",
+                        "limit",
+                    )
                     % {"number": number, "limit": MAX_STEP_LENGTH}
                 },
             )

@@ -39,6 +39,13 @@ class Contribution(models.Model):
     contributor_name = models.CharField(_("contributor's name"), max_length=200)
     contributor_role = models.CharField(_("contributor's role"), max_length=200)
     email = models.EmailField(_("work email"), max_length=254)
+    language = models.CharField(
+        _("language"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("The language the contributor used: emails about the contribution are written in it."),
+    )
     service = models.ForeignKey(
         "pattern_pages.Service",
         null=True,

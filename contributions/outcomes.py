@@ -1,10 +1,11 @@
 """What an editor can turn a confirmed contribution into: an adoption, a draft pattern, a draft process, or a
 note on an existing page. Each marks the contribution merged and emails the contributor the outcome."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from library.site_url import page_url
 from pattern_pages.models import PatternIndexPage, ProcessIndexPage, ProcessPage, ServicePatternPage
 
 from .emails import send_outcome
@@ -23,15 +24,25 @@ def _merged(contribution, *, page=None, adoption=None):
 
 
 def _public_url(page):
-    return page.full_url if page and page.live else ""
+    return page_url(page) if page and page.live else ""
 
 
 def make_adoption(contribution, *, pattern=None, process=None, status=AdoptionStatus.LIVE):
     """Record that the contribution's council uses ``pattern`` (or ``process``), approved for the public site."""
     if not (pattern or process):
         raise OutcomeError(_("Choose the service pattern or the process the council uses."))
+    already = OutcomeError(_("%(council)s already has an adoption of this page.") % {"council": contribution.council})
     if Adoption.objects.clash(contribution.council_id, getattr(pattern, "pk", None), getattr(process, "pk", None)):
-        raise OutcomeError(_("%(council)s already has an adoption of this page.") % {"council": contribution.council})
+        raise already
+    try:
+        adoption = _record_adoption(contribution, pattern, process, status)
+    except IntegrityError:  # another editor recorded it between the check and the insert
+        raise already from None
+    send_outcome(contribution, _public_url(pattern or process))
+    return adoption
+
+
+def _record_adoption(contribution, pattern, process, status):
     with transaction.atomic():
         adoption = Adoption.objects.create(
             council=contribution.council,
@@ -46,9 +57,7 @@ def make_adoption(contribution, *, pattern=None, process=None, status=AdoptionSt
         )
         if contribution.service_id:
             adoption.services.add(contribution.service)
-        page = pattern or process
-        _merged(contribution, page=page, adoption=adoption)
-    send_outcome(contribution, _public_url(page))
+        _merged(contribution, page=pattern or process, adoption=adoption)
     return adoption
 
 

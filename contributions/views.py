@@ -6,12 +6,14 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
+from library.site_url import absolute
 from pattern_pages.models import ProcessPage, ServicePatternPage
+from pattern_pages.text import plain_text
 
 from . import forms, ratelimit
 from .emails import send_confirmation
@@ -151,7 +153,7 @@ def render_step(request, current, form, data, changing):
 
 def steps_action(request, data, form, action, changing):
     """'Add another step' and 'Remove': keep what was typed, then show the page again."""
-    typed = [forms.plain_text(request.POST.get(name, "")) for name in form.fields if name.startswith("step_")]
+    typed = [plain_text(request.POST.get(name, "")) for name in form.fields if name.startswith("step_")]
     if any(len(text) > forms.MAX_STEP_LENGTH for text in typed):
         # Show the length errors rather than cut anything short.
         form.is_valid()
@@ -215,10 +217,14 @@ def check_answers(request):
         request.session["contribute_sent_to"] = cleaned["email"]
         return redirect("contributions:sent")
 
+    # Each limit is checked and counted in one step, before anything is saved or sent: simultaneous
+    # submissions cannot all pass the check (and each send a confirmation email) before any is counted.
     ip = ratelimit.client_ip(request)
-    if ratelimit.is_limited("contribution_per_ip", ip) or ratelimit.is_limited(
-        "contribution_per_email", cleaned["email"]
-    ):
+    if not ratelimit.take("contribution_per_ip", ip):
+        context["rate_limited"] = True
+        return render(request, "contributions/check_answers.html", context, status=429)
+    if not ratelimit.take("contribution_per_email", cleaned["email"]):
+        ratelimit.give_back("contribution_per_ip", ip)
         context["rate_limited"] = True
         return render(request, "contributions/check_answers.html", context, status=429)
 
@@ -228,6 +234,7 @@ def check_answers(request):
             contributor_name=cleaned["contributor_name"],
             contributor_role=cleaned["contributor_role"],
             email=cleaned["email"],
+            language=translation.get_language() or settings.LANGUAGE_CODE,
             service=cleaned.get("service"),
             service_name=cleaned.get("service_name", ""),
             steps=cleaned["steps"],
@@ -239,9 +246,7 @@ def check_answers(request):
         )
         contribution.life_events.set(cleaned.get("life_events") or [])
         token = ConfirmationToken.objects.issue(contribution)
-    ratelimit.count("contribution_per_ip", ip)
-    ratelimit.count("contribution_per_email", cleaned["email"])
-    send_confirmation(contribution, request.build_absolute_uri(reverse("contributions:confirm", args=[token])))
+    send_confirmation(contribution, absolute(reverse("contributions:confirm", args=[token])))
     request.session.pop(SESSION_KEY, None)
     request.session["contribute_sent_to"] = contribution.email
     return redirect("contributions:sent")

@@ -19,8 +19,10 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the workflow, publishing and page-tree handlers)
-        from .localize_fixes import patch_empty_image_blocks
+        from .localize_fixes import patch_empty_image_blocks, patch_empty_text_blocks, patch_nested_struct_blocks
 
         patch_empty_image_blocks()
+        patch_empty_text_blocks()
+        patch_nested_struct_blocks()
 
         post_migrate.connect(refresh_roles, sender=self, dispatch_uid="editorial_refresh_roles")

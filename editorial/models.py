@@ -63,7 +63,9 @@ class StandardsSignOffTask(AbstractGroupApprovalTask):
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
-            reasons = failed_checks(task_state.revision.as_object())
+            # What finishing the workflow publishes: the latest draft (wagtail.workflows.publish_workflow_state),
+            # which the form checked too, not the revision first submitted (a refused draft, since fixed).
+            reasons = failed_checks(latest_content(task_state.workflow_state.content_object))
             if reasons:
                 # The form refuses first; this guards the other routes to approval (the API, the shell).
                 from django.core.exceptions import PermissionDenied

@@ -8,14 +8,16 @@ from django.db.models import Case, CharField, F, OuterRef, Q, Subquery, Value, W
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Locale, Page, PageLogEntry
 
-from pattern_pages.models import Council, ProcessPage, ServicePatternPage
+from pattern_pages.models import Council, Maturity, ProcessPage, ServicePatternPage
 
 from .review import SOON_DAYS
 
+MATURITY_LABELS = dict(Maturity.choices)
 KIND_CHOICES = [("pattern", _("Service pattern")), ("process", _("Process"))]
 
 
@@ -47,7 +49,13 @@ LAST_PUBLISHER = Subquery(
 class DueForReviewFilterSet(WagtailFilterSet):
     due = django_filters.ChoiceFilter(
         label=_("Due"),
-        choices=[("overdue", _("Overdue")), ("soon", _("Due within %(days)s days") % {"days": SOON_DAYS})],
+        choices=[
+            ("overdue", _("Overdue")),
+            (
+                "soon",
+                ngettext_lazy("Due within %(days)s day", "Due within %(days)s days", "days") % {"days": SOON_DAYS},
+            ),
+        ],
         method="filter_due",
         empty_label=_("Overdue or due soon"),
     )
@@ -94,11 +102,22 @@ class DueForReviewView(PageReportView):
         "kind": _("Type"),
         "review_date": _("Review by"),
         "review_state": _("Review state"),
+        "maturity_label": _("Maturity"),
+        "version": _("Version"),
         "owner_council_name": _("Owner council"),
         "last_published_by_user": _("Last published by"),
         "url": _("Admin URL"),
     }
-    list_export = ["title", "kind", "review_date", "review_state", "owner_council_name", "last_published_by_user"]
+    list_export = [
+        "title",
+        "kind",
+        "review_date",
+        "review_state",
+        "maturity_label",
+        "version",
+        "owner_council_name",
+        "last_published_by_user",
+    ]
 
     def get_queryset(self):
         horizon = timezone.localdate() + datetime.timedelta(days=SOON_DAYS)
@@ -106,6 +125,8 @@ class DueForReviewView(PageReportView):
             Page.objects.live()
             .annotate(
                 review_date=Coalesce("servicepatternpage__review_by", "processpage__review_by"),
+                maturity=Coalesce("servicepatternpage__maturity", "processpage__maturity"),
+                version=Coalesce("servicepatternpage__version", "processpage__version"),
                 owner_council_name=Coalesce(
                     "servicepatternpage__owner_council__official_name",
                     "processpage__owner_council__official_name",
@@ -125,6 +146,7 @@ class DueForReviewView(PageReportView):
             page.kind = page.content_type.model_class()._meta.verbose_name.capitalize()
             page.is_overdue = page.review_date < today
             page.review_state = _("Overdue") if page.is_overdue else _("Due soon")
+            page.maturity_label = MATURITY_LABELS.get(page.maturity, page.maturity or "")
         return pages
 
 

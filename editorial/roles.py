@@ -69,10 +69,48 @@ MODEL_PERMISSIONS = {
 }
 
 
+# Images and documents are governed by collection permissions (Wagtail ignores the model permissions for them).
+# Everyone adds and chooses them for their pages; publishers also change them; administrators do everything.
+# Granted on the root collection, so they cover every collection.
+ADD_AND_CHOOSE = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+]
+CHANGE = [("wagtailimages", "change_image"), ("wagtaildocs", "change_document")]
+DELETE = [("wagtailimages", "delete_image"), ("wagtaildocs", "delete_document")]
+COLLECTION_PERMISSIONS = {
+    CONTRIBUTOR: ADD_AND_CHOOSE,
+    REVIEWER: ADD_AND_CHOOSE,
+    PUBLISHER: ADD_AND_CHOOSE + CHANGE,
+    ADMINISTRATOR: ADD_AND_CHOOSE
+    + CHANGE
+    + DELETE
+    + [("wagtailcore", f"{action}_collection") for action in ("add", "change", "delete")],
+}
+# Wagtail's migrations create these two groups with rights on the whole tree and every collection; the
+# library's four roles replace them.
+WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
+
+
+def ensure_submit_translation_permission(apps=global_apps):
+    """wagtail-localize creates its 'Can submit translations' permission in a data migration, not as a model
+    permission, so a flush (the end of every transactional test) deletes it and nothing makes it again: make it
+    here as that migration does, so the roles that translate keep the right after a flush."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    content_type, _created = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")
+    Permission.objects.get_or_create(
+        content_type=content_type, codename="submit_translation", defaults={"name": "Can submit translations"}
+    )
+
+
 def ensure_roles(apps=global_apps):
     """Create the four groups with their model permissions; return {name: group}."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    ensure_submit_translation_permission(apps)
     groups = {}
     for name in ROLES:
         group, _created = Group.objects.get_or_create(name=name)
@@ -90,6 +128,39 @@ def ensure_roles(apps=global_apps):
             ]
         group.permissions.add(*permissions)
     return groups
+
+
+def grant_collection_permissions(apps=global_apps):
+    """Give each role its image and document rights on the root collection (see COLLECTION_PERMISSIONS)."""
+    Collection = apps.get_model("wagtailcore", "Collection")
+    Group = apps.get_model("auth", "Group")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    Permission = apps.get_model("auth", "Permission")
+    root = Collection.objects.filter(depth=1).first()
+    if root is None:
+        return
+    for name, wanted in COLLECTION_PERMISSIONS.items():
+        group = Group.objects.filter(name=name).first()
+        if group is None:
+            continue
+        for app_label, codename in wanted:
+            permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            if permission is not None:
+                GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)
+
+
+def retire_wagtail_default_groups(apps=global_apps):
+    """Delete Wagtail's default Editors and Moderators groups; one that has members is kept, without rights."""
+    Group = apps.get_model("auth", "Group")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS):
+        if not group.user_set.exists():
+            group.delete()
+            continue
+        group.permissions.clear()
+        GroupPagePermission.objects.filter(group=group).delete()
+        GroupCollectionPermission.objects.filter(group=group).delete()
 
 
 def page_permission(apps, permission_type):
@@ -170,8 +241,10 @@ def attach_to_index_page(page_id, apps=global_apps):
 
 
 def ensure_editorial_setup(apps=global_apps):
-    """Roles, workflow and page permissions, wherever the tree already has the pages they attach to."""
+    """Roles, workflow, page and collection permissions, wherever the tree already has what they attach to."""
     ensure_roles(apps)
+    grant_collection_permissions(apps)
+    retire_wagtail_default_groups(apps)
     ensure_workflow(apps)
     ensure_assessment_workflow(apps)
     Page = apps.get_model("wagtailcore", "Page")

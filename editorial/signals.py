@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from wagtail.models import TaskState
 from wagtail.signals import page_published, task_approved
 
-from api.freshness import changed
+from library.pages import set_page_fields
 from pattern_pages.models import PatternIndexPage, ProcessIndexPage, ProcessPage, ServicePatternPage
 
 from .review import default_review_by
@@ -29,15 +29,7 @@ def set_default_review_by(sender, instance, revision=None, **kwargs):
     page = instance.specific if not isinstance(instance, ServicePatternPage | ProcessPage) else instance
     if not isinstance(page, ServicePatternPage | ProcessPage) or page.review_by:
         return
-    review_by = default_review_by(page.last_published_at)
-    type(page).objects.filter(pk=page.pk).update(review_by=review_by)
-    changed()  # an update() sends no signal: the API's ETags must move
-    page.review_by = review_by
-    # Keep the draft in step, so the editor shows the date and the next publish keeps it.
-    latest = page.latest_revision
-    if latest is not None and latest.content.get("review_by") in (None, ""):
-        latest.content["review_by"] = review_by.isoformat()
-        latest.save(update_fields=["content"])
+    set_page_fields(page, only_if_empty=True, review_by=default_review_by(page.last_published_at))
 
 
 def later_tasks(task_state):

@@ -8,11 +8,15 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from api.freshness import changed
+from library.pages import set_page_fields
 
 from .models import ContributorProfile
 from .reports import DueForReviewView, TranslationStatusView
 from .views import submit_translation_for_review, translation_for
+from .workflow_admin import keep_the_tasks_own_approve_label, say_published_after_sign_off
+
+hooks.register("construct_page_action_menu", keep_the_tasks_own_approve_label)
+hooks.register("after_edit_page", say_published_after_sign_off)
 
 
 @hooks.register("after_create_page")
@@ -24,13 +28,7 @@ def record_owner_council(request, page):
     profile = ContributorProfile.objects.filter(user=request.user).select_related("council").first()
     if profile is None or profile.council is None:
         return
-    page.owner_council = profile.council
-    type(page).objects.filter(pk=page.pk).update(owner_council=profile.council)
-    changed()  # an update() sends no signal: the API's ETags must move
-    latest = page.latest_revision
-    if latest is not None:
-        latest.content["owner_council"] = profile.council.pk
-        latest.save(update_fields=["content"])
+    set_page_fields(page, owner_council=profile.council)
 
 
 @hooks.register("register_admin_urls")

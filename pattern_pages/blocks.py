@@ -11,6 +11,8 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets import blocks as snippet_blocks
 
+from .block_validation import StructBlockValidationMixin
+from .screens.blocks import ScreenBlock
 from .validation import LEGISLATION_HOSTS, is_legislation_url
 
 REF_HELP = _(
@@ -18,23 +20,6 @@ REF_HELP = _(
     "Lower-case letters, numbers and hyphens."
 )
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
-
-
-class StructBlockValidationMixin:
-    """Collects errors per child field and raises them together, so each shows on its own field."""
-
-    def field_errors(self, value):
-        """Return ``{child_name: message}`` for the problems in ``value``."""
-        return {}
-
-    def clean(self, value):
-        value = super().clean(value)
-        errors = self.field_errors(value)
-        if errors:
-            raise blocks.StructBlockValidationError(
-                block_errors={name: ValidationError(message) for name, message in errors.items()}
-            )
-        return value
 
 
 class RefBlock(blocks.RegexBlock):
@@ -45,8 +30,7 @@ class RefBlock(blocks.RegexBlock):
             error_messages={
                 "invalid": _("Use lower-case letters, numbers and single hyphens, e.g. 'check-eligibility'.")
             },
-            help_text=REF_HELP,
-            **kwargs,
+            **{"help_text": REF_HELP, **kwargs},
         )
 
 
@@ -91,6 +75,7 @@ class InsetTextBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full"
+        preview_value = {"text": "<p>You can apply for a place from 1 September.</p>"}
         template = "blocks/inset_text.html"
         description = _("Text set apart from the content around it (GOV.UK inset text).")
 
@@ -100,6 +85,7 @@ class WarningTextBlock(blocks.StructBlock):
 
     class Meta:
         icon = "warning"
+        preview_value = {"text": "You can be fined up to £1,000 if you do not register."}
         template = "blocks/warning_text.html"
         description = _("A warning a user must not miss (GOV.UK warning text).")
 
@@ -110,6 +96,7 @@ class DetailsBlock(blocks.StructBlock):
 
     class Meta:
         icon = "arrow-down"
+        preview_value = {"summary": "Help with the form", "text": "<p>Call the admissions team on 01632 960 000.</p>"}
         template = "blocks/details.html"
         description = _("Extra information that only some users need, shown on request.")
 
@@ -145,6 +132,11 @@ class UserNeedBlock(blocks.StructBlock):
 
     class Meta:
         icon = "user"
+        preview_value = {
+            "as_a": "parent of a child starting school",
+            "i_need": "to apply for a school place",
+            "so_that": "my child has a school to go to in September",
+        }
         template = "blocks/user_need.html"
         description = _("A user need: As a … I need … so that …")
 
@@ -186,7 +178,16 @@ class PatternStepBlock(blocks.StructBlock):
     components = blocks.ListBlock(
         SnippetChooserBlock("pattern_pages.DesignSystemComponent"),
         label=_("GOV.UK Design System components"),
-        help_text=_("The components and patterns this step uses."),
+        help_text=_(
+            "The components and patterns this step uses. Where the step has screens, the components are "
+            "filled in from them when the page is saved; the patterns chosen here are kept."
+        ),
+    )
+    screens = blocks.ListBlock(
+        ScreenBlock(),
+        default=[],
+        label=_("Screens"),
+        help_text=_("The pages the user meets in this step, in order, built from GOV.UK Frontend components."),
     )
     content_guidance = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, required=False)
     example_screen = ImageBlock(required=False, label=_("Example screen"))
@@ -194,6 +195,12 @@ class PatternStepBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ol"
+        preview_value = {
+            "title": "Child's date of birth",
+            "user_action": "Enters the child's date of birth.",
+            "components": [],
+            "process_steps": [],
+        }
         template = "blocks/pattern_step.html"
         description = _("One step of the pattern as the user meets it.")
 
@@ -210,6 +217,11 @@ class VariantBlock(blocks.StructBlock):
 
     class Meta:
         icon = "copy"
+        preview_value = {
+            "name": "Apply on behalf of someone",
+            "when_to_use": "When a carer applies for a resident.",
+            "description": "<p>Ask for the applicant's details first.</p>",
+        }
         template = "blocks/variant.html"
         description = _("A variation of the pattern and when to choose it.")
 
@@ -241,6 +253,13 @@ class ResearchBlock(StructBlockValidationMixin, blocks.StructBlock):
 
     class Meta:
         icon = "search"
+        preview_value = {
+            "method": "usability-testing",
+            "date": "2026-03-01",
+            "participants": 8,
+            "findings": "<p>Most people found the form easy.</p>",
+            "rating": 2,
+        }
         template = "blocks/research.html"
         description = _("A piece of research behind the pattern, and how strong it is.")
 
@@ -278,6 +297,11 @@ class RoleBlock(blocks.StructBlock):
 
     class Meta:
         icon = "group"
+        preview_value = {
+            "name": "Admissions officer",
+            "kind": "council-officer",
+            "description": "Checks and decides applications.",
+        }
         description = _("A role that takes part in the process (a swimlane).")
 
 
@@ -287,16 +311,29 @@ class SystemBlock(blocks.StructBlock):
 
     class Meta:
         icon = "cog"
+        preview_value = {"name": "Case management system", "description": "Holds each application and its decision."}
         description = _("A system the process uses.")
 
 
+END_OUTCOME_HELP = _("e.g. 'Badge refused'. Fill this in, instead of a next step, where this ends the process.")
+
+
 class DecisionOutcomeBlock(blocks.StructBlock):
+    """One answer of a decision and where it leads: another step, or the end of the process."""
+
     answer = blocks.CharBlock(max_length=200, help_text=_("e.g. 'Eligible'"))
-    next_step = RefBlock(label=_("Next step reference"))
+    next_step = RefBlock(label=_("Next step reference"), required=False)
+    end_outcome = blocks.CharBlock(
+        max_length=100, required=False, label=_("Or it ends the process with"), help_text=END_OUTCOME_HELP
+    )
 
 
 class DecisionBlock(blocks.StructBlock):
-    question = blocks.CharBlock(max_length=300, required=False, help_text=_("e.g. 'Is the child eligible?'"))
+    question = blocks.CharBlock(
+        max_length=300,
+        required=False,
+        help_text=_("e.g. 'Is the child eligible?' Needed once the decision has answers."),
+    )
     outcomes = blocks.ListBlock(DecisionOutcomeBlock(), default=[])
 
 
@@ -321,10 +358,27 @@ class ProcessStepBlock(blocks.StructBlock):
         label=_("Statutory"),
         help_text=_("Tick when the law requires this step, its time limit or its outcome; then name the legislation."),
     )
+    next_step = RefBlock(
+        label=_("Next step reference"),
+        required=False,
+        help_text=_("Leave blank for the step after this one. A step with a decision goes where its answers say."),
+    )
+    end_outcome = blocks.CharBlock(
+        max_length=100, required=False, label=_("Or it ends the process with"), help_text=END_OUTCOME_HELP
+    )
     decision = DecisionBlock(required=False)
 
     class Meta:
         icon = "list-ol"
+        preview_value = {
+            "ref": "decide-application",
+            "title": "Decide the application",
+            "role": "Admissions officer",
+            "system": "Case management system",
+            "time_limit": "5 working days",
+            "inputs": ["Application"],
+            "outputs": ["Decision letter"],
+        }
         template = "blocks/process_step.html"
         description = _("One step of the process: who does it, in which system, and what comes next.")
 
@@ -339,6 +393,12 @@ class LegislationBlock(StructBlockValidationMixin, blocks.StructBlock):
 
     class Meta:
         icon = "doc-full-inverse"
+        preview_value = {
+            "title": "School Standards and Framework Act 1998",
+            "section": "section 86",
+            "url": "https://www.legislation.gov.uk/ukpga/1998/31/section/86",
+            "duty_or_power": "duty",
+        }
         template = "blocks/legislation.html"
         description = _("Legislation that requires or governs the process.")
 
@@ -361,6 +421,11 @@ class DataItemBlock(blocks.StructBlock):
 
     class Meta:
         icon = "table"
+        preview_value = {
+            "item": "Child's date of birth",
+            "purpose": "To check the child is of school age.",
+            "retention_period": "6 years after the end of the case",
+        }
         description = _("Data the process holds, why, and for how long.")
 
 
@@ -371,6 +436,7 @@ class PerformanceMeasureBlock(blocks.StructBlock):
 
     class Meta:
         icon = "success"
+        preview_value = {"name": "Applications decided on time", "target": "95% within 20 working days"}
         description = _("How the process's performance is measured.")
 
 
@@ -386,3 +452,85 @@ def page_reference(page):
 
 def component_reference(component):
     return {"id": component.pk, "slug": component.slug, "title": component.name, "url": component.url}
+
+
+# The service standards' points a pattern helps meet (the standards are assessments' snippets, named by
+# label so this app does not import the one above it).
+
+
+class StandardPointValue(blocks.StructValue):
+    """A claimed standard point; ``get_point()`` finds the StandardPoint it names."""
+
+    def get_point(self):
+        standard, number = self.get("standard"), self.get("point")
+        if standard is None or number is None:
+            return None
+        return standard.points.filter(number=number).first()
+
+
+class StandardPointBlock(blocks.StructBlock):
+    standard = SnippetChooserBlock("assessments.ServiceStandard")
+    point = blocks.IntegerBlock(min_value=1, help_text=_("The point's number in that standard, e.g. 5."))
+    how = blocks.TextBlock(label=_("How the pattern helps"))
+    evidence = blocks.URLBlock(required=False, label=_("Evidence link"))
+
+    class Meta:
+        icon = "tick-inverse"
+        template = "assessments/blocks/standard_point.html"
+        value_class = StandardPointValue
+        description = _("A point of a service standard this pattern helps a service meet, and how.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        standard, number = value.get("standard"), value.get("point")
+        if standard is not None and number is not None and value.get_point() is None:
+            numbers = sorted(standard.points.values_list("number", flat=True))
+            known = f"{numbers[0]} to {numbers[-1]}" if numbers else _("no points yet")
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "point": ValidationError(
+                        _("%(standard)s has points %(known)s; there is no point %(number)s.")
+                        % {"standard": standard, "known": known, "number": number}
+                    )
+                }
+            )
+        return value
+
+    def get_api_representation(self, value, context=None):
+        standard, point = value.get("standard"), value.get_point()
+        return {
+            "standard": {"id": standard.pk, "slug": standard.slug, "name": standard.name} if standard else None,
+            "point": {"number": point.number, "title": point.title} if point else value.get("point"),
+            "how": value.get("how"),
+            "evidence": value.get("evidence") or None,
+        }
+
+
+class StandardPointsBlock(blocks.StreamBlock):
+    """The stream of standard points on a pattern; a point may be claimed once."""
+
+    standard_point = StandardPointBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        seen = {}
+        errors = {}
+        for index, child in enumerate(value):
+            standard, number = child.value.get("standard"), child.value.get("point")
+            if standard is None or number is None:
+                continue
+            key = (standard.pk, number)
+            if key in seen:
+                errors[index] = blocks.StructBlockValidationError(
+                    block_errors={
+                        "point": ValidationError(
+                            _("Point %(number)s of %(standard)s is already listed (block %(first)s).")
+                            % {"number": number, "standard": standard, "first": seen[key] + 1}
+                        )
+                    }
+                )
+            else:
+                seen[key] = index
+        if errors:
+            raise blocks.StreamBlockValidationError(block_errors=errors)
+        return value

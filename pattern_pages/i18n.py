@@ -1,8 +1,65 @@
 """Serving the Welsh site: a page not yet translated (or whose Welsh copy is still a draft) is served in
 English under /cy/ with a notice in Welsh, never a 404."""
 
+from contextvars import ContextVar
+
+from django.conf import settings
 from django.http import Http404
+from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
+
+# The locales, read once for the request being served (None outside one): see request_locales().
+_request_locales = ContextVar("pattern_pages_request_locales", default=None)
+
+
+def start_request(**kwargs):
+    _request_locales.set({})
+
+
+def end_request(**kwargs):
+    _request_locales.set(None)
+
+
+def request_locales():
+    """``{language code: Locale}`` of every locale, read once per request (each time outside a request, so no
+    locale outlives the request that read it: a test's flush recreates them)."""
+    memo = _request_locales.get()
+    if memo:
+        return memo
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    if memo is not None:
+        memo.update(locales)
+    return locales
+
+
+def content_language(obj):
+    """The language code of ``obj``'s own content (a page or a translatable snippet), e.g. 'cy', whatever the
+    reader's language: from its locale when fetched with it, else from the request's locales (no query of its
+    own); the default language for an object with no locale yet."""
+    if "locale" in obj._state.fields_cache:
+        return obj.locale.language_code
+    locale_id = getattr(obj, "locale_id", None)
+    if locale_id is None:
+        return settings.LANGUAGE_CODE
+    return next((code for code, locale in request_locales().items() if locale.pk == locale_id), settings.LANGUAGE_CODE)
+
+
+def active_locale():
+    """The Wagtail locale of the active language, or the default locale when it has none (``Locale.get_active()``).
+
+    A pattern page asks for it for every link it shows (``linked_page``), and Wagtail's ``Locale.get_active()``
+    is a query each time: nine on a pattern page; this is one query a request, shared with ``request_locales``.
+    """
+    locales = request_locales()
+    for code in (translation.get_language(), settings.LANGUAGE_CODE):
+        try:
+            locale = locales.get(get_supported_content_language_variant(code))
+        except LookupError:
+            continue
+        if locale is not None:
+            return locale
+    raise Locale.DoesNotExist("No locale for the active language nor the default one")
 
 
 def route_with_english_fallback(home, request, path_components, route):
@@ -20,3 +77,15 @@ def route_with_english_fallback(home, request, path_components, route):
         if english_home is None:
             raise
         return english_home.specific.route(request, path_components)
+
+
+def live_translations(page):
+    """``{language code: page}`` for the live, public translations of ``page`` (itself included), read once
+    per page object: the language links, hreflang tags and the process page's "led from" steps share it."""
+    memo = page.__dict__.get("_library_live_translations")
+    if memo is None:
+        memo = page.__dict__["_library_live_translations"] = {
+            other.locale.language_code: other
+            for other in page.get_translations(inclusive=True).live().public().select_related("locale")
+        }
+    return memo

@@ -4,6 +4,8 @@ which cannot rely on migration data after a transactional test has flushed the d
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
+from library.site_url import site_address, sync_default_site
+
 from .models import HomePage
 
 
@@ -23,10 +25,12 @@ def ensure_home_page():
         home = root.add_child(instance=HomePage(title="LocalGov Pattern Library", slug="home", locale=english))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        hostname, port = site_address()
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="LocalGov Pattern Library"
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="LocalGov Pattern Library"
         )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.save()
+    sync_default_site()
     return home

@@ -4,12 +4,12 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import views
+from . import screen_views, views
 
 urlpatterns = [
     path("services/", views.service_index, name="services"),
-    path("services/<int:lgsl_code>/", views.service_detail, name="service_by_code"),
-    path("services/<int:lgsl_code>/<slug:slug>/", views.service_detail, name="service"),
+    path("services/<number:lgsl_code>/", views.service_detail, name="service_by_code"),
+    path("services/<number:lgsl_code>/<slug:slug>/", views.service_detail, name="service"),
     path("life-events/", views.life_event_index, name="life_events"),
     path("life-events/<slug:slug>/", views.life_event_detail, name="life_event"),
     path("councils/", views.council_index, name="councils"),
@@ -18,6 +18,8 @@ urlpatterns = [
     path("pattern-types/<slug:slug>/", views.pattern_type_detail, name="pattern_type"),
     path("bpmn/<slug:slug>.bpmn", views.process_bpmn_download, name="process_bpmn"),
     path("feed/", views.changes_feed, name="changes_feed"),
+    path("components/<slug:slug>/", screen_views.component_detail, name="component"),
+    path("patterns/<slug:slug>/prototype-kit.<str:kind>", screen_views.prototype_kit, name="prototype_kit"),
 ]
 
 root_urlpatterns = [

@@ -1,5 +1,6 @@
 """Checks that need more than one block: a process step must name a role, system and legislation
-entry the same process defines, and a decision must point at a step that exists.
+entry the same process defines, and the steps' ways out must make a process (see ``process_flow``):
+each names a step that exists or an outcome, every step is reachable, and none is a dead end.
 
 The page form shows each problem on the block and field at fault; ``Page.clean`` runs the same checks
 so that nothing saved by other routes (importers, the shell) escapes them.
@@ -9,6 +10,8 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from .process_flow import flow_errors
 
 LEGISLATION_HOSTS = ("www.legislation.gov.uk", "legislation.gov.uk")
 
@@ -59,18 +62,11 @@ def process_step_errors(roles, systems, steps, legislation):
             step_errors["legislation"] = _(
                 "'%(name)s' is not the title of one of this process's legislation entries: %(known)s."
             ) % {"name": law, "known": ", ".join(sorted(legislation_titles)) or _("none defined yet")}
-        decision = step.get("decision") or {}
-        missing = [
-            outcome.get("next_step")
-            for outcome in decision.get("outcomes") or []
-            if outcome.get("next_step") and outcome.get("next_step") not in refs
-        ]
-        if missing:
-            step_errors["decision"] = _("The decision points at steps that do not exist: %(refs)s.") % {
-                "refs": ", ".join(missing)
-            }
         if step_errors:
             errors[index] = step_errors
+    for index, fields in flow_errors([child.value for child in steps or []]).items():
+        for name, message in fields.items():
+            errors.setdefault(index, {}).setdefault(name, message)
     return errors
 
 
@@ -104,12 +100,3 @@ def as_stream_error(errors):
             for index, fields in errors.items()
         }
     )
-
-
-def as_messages(errors):
-    """Flatten ``process_step_errors`` output into one readable message per problem."""
-    return [
-        _("Step %(number)s, %(field)s: %(message)s") % {"number": index + 1, "field": name, "message": message}
-        for index, fields in sorted(errors.items())
-        for name, message in fields.items()
-    ]

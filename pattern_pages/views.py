@@ -6,6 +6,7 @@ when they have not been translated yet, so /cy/services/524/… works before the
 """
 
 import string
+from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.syndication.views import Feed
@@ -20,8 +21,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page
 
+from library.site_url import absolute, page_url, site_url
+
 from .models import Council, CouncilType, LifeEvent, Nation, PatternType, ProcessPage, Service, ServicePatternPage
 from .presenters import active_locale, latest_changes, process_bpmn
+from .text import xml_text
 
 SERVICES_PER_PAGE = 50
 COUNCILS_PER_PAGE = 50
@@ -286,27 +290,32 @@ class ChangesFeed(Feed):
         self.request = request
         return None
 
+    # Django would put the request's host in front of these; every address is on SITE_URL instead.
     def link(self):
         from .templatetags.library_tags import language_prefix
 
-        return f"{language_prefix()}/"
+        return absolute(f"{language_prefix()}/")
+
+    def feed_url(self):
+        return absolute(self.request.path)
 
     def items(self):
         return latest_changes(active_locale(), limit=50)
 
     def item_title(self, item):
+        # Text saved before control characters were stripped on save must not break the feed's XML.
         if item["version"]:
-            return _("%(title)s, version %(version)s") % {"title": item["title"], "version": item["version"]}
-        return item["title"]
+            return xml_text(_("%(title)s, version %(version)s") % {"title": item["title"], "version": item["version"]})
+        return xml_text(item["title"])
 
     def item_description(self, item):
         return _("%(kind)s published.") % {"kind": item["kind"]}
 
     def item_link(self, item):
-        return item["page"].get_url(request=self.request)
+        return page_url(item["page"], self.request)
 
     def item_guid(self, item):
-        return f"{self.request.build_absolute_uri(self.item_link(item))}#change-{item['entry_id']}"
+        return f"{self.item_link(item)}#change-{item['entry_id']}"
 
     def item_pubdate(self, item):
         return item["published_at"]
@@ -321,7 +330,17 @@ changes_feed = ChangesFeed()
 # ----- sitemap and robots -----------------------------------------------------------------------
 
 
-class PageSitemap(Sitemap):
+class OnSiteUrl:
+    """Sitemap addresses on SITE_URL, not on the host the request came to."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(site_url()).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(site_url()).netloc
+
+
+class PageSitemap(OnSiteUrl, Sitemap):
     """Every live public page in every locale (Wagtail gives each locale its own address)."""
 
     def items(self):
@@ -334,7 +353,7 @@ class PageSitemap(Sitemap):
         return page.last_published_at
 
 
-class TaxonomySitemap(Sitemap):
+class TaxonomySitemap(OnSiteUrl, Sitemap):
     """Services, councils, life events and pattern types, in every site language."""
 
     i18n = True
@@ -363,6 +382,6 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /documents/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,8 +1,11 @@
-"""The taxonomies as snippets in the admin, grouped under one menu item."""
+"""The taxonomies as snippets in the admin, grouped under one menu item; the editors' screen previews."""
 
+from django.urls import path
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import screen_views
 from .models import Council, DesignSystemComponent, Function, LifeEvent, PatternType, Service
 
 
@@ -66,3 +69,15 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_screen_preview_urls():
+    return [
+        path("screens/<int:page_id>/<int:number>/", screen_views.screen_preview, name="screen_preview"),
+        path(
+            "screens/<int:page_id>/prototype-kit.<str:kind>",
+            screen_views.prototype_kit_preview,
+            name="prototype_kit_preview",
+        ),
+    ]

@@ -27,3 +27,17 @@ writeFileSync(
 );
 rmSync(`${target}/assets/fonts`, { recursive: true, force: true });
 console.log(`GOV.UK Frontend copied to ${target}/`);
+
+// bpmn-js's viewer, for the interactive process diagram (static/js/process-viewer.js loads it on request).
+const bpmnDist = "node_modules/bpmn-js/dist";
+const bpmnTarget = "static/bpmn-js";
+if (existsSync(bpmnDist)) {
+  rmSync(bpmnTarget, { recursive: true, force: true });
+  mkdirSync(bpmnTarget, { recursive: true });
+  for (const name of ["bpmn-navigated-viewer.production.min.js", "assets/diagram-js.css", "assets/bpmn-js.css"]) {
+    cpSync(`${bpmnDist}/${name}`, `${bpmnTarget}/${name.replace("assets/", "")}`);
+  }
+  console.log(`bpmn-js viewer copied to ${bpmnTarget}/`);
+} else {
+  console.error(`${bpmnDist} is missing (run npm ci): process pages keep their static diagram only`);
+}

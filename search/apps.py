@@ -7,6 +7,8 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
-        from . import signals  # connects the indexing signal handlers
+        from library import changes
 
-        signals.connect_adoptions()
+        from .queue import SearchQueue
+
+        changes.register(changes.SEARCH_QUEUE, SearchQueue())

@@ -5,6 +5,7 @@ anything that must not be found (a draft, an unpublished or private page, a dele
 the engines to remove it.
 """
 
+import re
 from dataclasses import asdict, dataclass, field
 
 from django.utils.html import strip_tags
@@ -108,8 +109,26 @@ def stream_text(page, names, images=None):
     if images is None:
         images = raw_content.existing_images([page], lambda _page: names)
     parts = [str(text) for text in raw_content.searchable_text(page, names, images)]
-    parts = [strip_tags(text) if "<" in text else text for text in parts]  # strip_tags changes nothing else
-    return " ".join(p.strip() for p in parts if p and p.strip())
+    return join_passages(passage_text(text) for text in parts)
+
+
+# Each field of a block (a step's title, a table cell, a paragraph of rich text) is its own passage in a
+# document's body: a line of its own, so a search snippet never runs one passage into the next.
+PASSAGE_BREAK = "\n"
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|td|th|tr|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def passage_text(text):
+    """Rich text's paragraphs and list items as lines of plain text; plain text as it is."""
+    if "<" in text:
+        text = strip_tags(BLOCK_END.sub(PASSAGE_BREAK, text))  # strip_tags changes nothing else
+    return text
+
+
+def join_passages(texts):
+    """``join_passages(["Apply", " Pay\nNow "]) == "Apply\nPay\nNow"``: one passage a line, blanks dropped."""
+    lines = (line.strip() for text in texts if text for line in str(text).splitlines())
+    return PASSAGE_BREAK.join(line for line in lines if line)
 
 
 def streams_of(page):
@@ -166,7 +185,7 @@ def page_entry(page, visibility=None, batch=None):
         life_events = {e.pk: e for s in services for e in s.life_events.all()}.values()
         facets.update(type=[kind.value], life_event=sorted(e.slug for e in life_events))
         keywords += [e.name for e in life_events]
-        body = " ".join([page.trigger, page.outcome, stream_text(page, PROCESS_STREAMS, batch.images)])
+        body = join_passages([page.trigger, page.outcome, stream_text(page, PROCESS_STREAMS, batch.images)])
     return IndexEntry(
         key=page_key(page.pk),
         kind=kind.value,

@@ -6,6 +6,11 @@ from pattern_pages.models import Council, DesignSystemComponent, LifeEvent, Patt
 from pattern_pages.models.pages import Maturity
 
 from .models import DocumentKind
+from .query import FacetCount
+
+# A facet shows its most common values and every selected one: "council" has 397 values, which made a
+# results page hundreds of kilobytes of checkboxes nobody reads past the first few.
+FACET_VALUES_SHOWN = 10
 
 FACET_HEADINGS = {
     "type": _("Type"),
@@ -41,3 +46,22 @@ def facet_labels(facet, values, locale):
         if language == locale or key not in labels:
             labels[key] = label
     return labels
+
+
+def facet_counts(facet, counted, query, shown=FACET_VALUES_SHOWN):
+    """The :class:`FacetCount` list for ``facet`` from ``counted`` (``{value: documents}``), most documents
+    first (then by value): the top ``shown`` values and every value ``query`` selects, a selected value
+    with no documents at 0 so that its ticked box stays on the page. Both engines answer with this."""
+    selected = set(query.filters.get(facet, ()))
+    ordered = sorted(counted.items(), key=lambda item: (-item[1], item[0]))
+    values = dict(ordered[:shown])
+    for value, count in ordered[shown:]:
+        if value in selected:
+            values[value] = count
+    for value in sorted(selected - set(values)):
+        values[value] = 0
+    labels = facet_labels(facet, values, query.locale)
+    return [
+        FacetCount(value=value, label=labels.get(value, value), count=count, selected=value in selected)
+        for value, count in values.items()
+    ]

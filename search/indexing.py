@@ -1,21 +1,23 @@
 """Keep the search index in step with the library, outside the editor's request.
 
-Every lifecycle event (publish, unpublish, delete, move, a translation published, privacy changed, a
-service edited) records a :class:`~search.models.PendingIndexUpdate` for each affected document key and,
-once the transaction commits, enqueues :func:`search.tasks.update_search_index`. The task rebuilds each
-entry from the database as it is then, so the order in which events arrive does not matter. If the
-engine cannot be reached the pending rows stay, the task is retried later, and the admin dashboard says
+Every change to the library (publish, unpublish, delete, move, a translation published, privacy changed, a
+service edited or imported) reaches :class:`search.queue.SearchQueue` through
+``library.changes.library_changed``, which records a :class:`~search.models.PendingIndexUpdate` for each
+affected document key and, once the transaction commits, enqueues :func:`search.tasks.update_search_index`.
+The task rebuilds each entry from the database as it is then, so the order in which events arrive does not matter.
+If the engine cannot be reached the pending rows stay, the task is retried later, and the admin dashboard says
 the index is behind.
 """
 
 import logging
 from datetime import timedelta
 
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .documents import build_entry, page_key, service_key
+from pattern_pages.models import ProcessPage, ServicePatternPage
+
+from .documents import all_keys, build_entries, build_entry, page_key, service_key
 from .engines import SearchEngineUnavailable, get_search_engine
 from .models import PendingIndexUpdate
 
@@ -27,66 +29,40 @@ RETRY_MAX = timedelta(hours=1)
 
 
 def request_update(keys):
-    """Record that ``keys`` need re-indexing; enqueue one task for the transaction's keys when it commits.
-
-    An import that saves 1,500 services in one transaction enqueues one task, not 1,500.
-    """
+    """Record, in the caller's transaction, that ``keys`` need re-indexing (the task is enqueued on commit,
+    once per transaction, by :class:`search.queue.SearchQueue`). Returns the keys recorded."""
     keys = list(dict.fromkeys(keys))
     if not keys:
-        return
+        return keys
     now = timezone.now()
-    for key in keys:
-        PendingIndexUpdate.objects.update_or_create(key=key, defaults={"requested_at": now})
-
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        enqueue_update(keys)
-        return
-    batch = getattr(connection, "_search_update_batch", None)
-    # A batch whose callback is gone was rolled back with its transaction: start a new one.
-    if batch is None or not any(callback == batch.enqueue for _, callback, _ in connection.run_on_commit):
-        batch = UpdateBatch(connection)
-        connection._search_update_batch = batch
-        transaction.on_commit(batch.enqueue)
-    batch.keys.extend(keys)
+    waiting = set(PendingIndexUpdate.objects.filter(key__in=keys).values_list("key", flat=True))
+    if waiting:
+        PendingIndexUpdate.objects.filter(key__in=waiting).update(requested_at=now)
+    PendingIndexUpdate.objects.bulk_create(
+        [PendingIndexUpdate(key=key, requested_at=now) for key in keys if key not in waiting], ignore_conflicts=True
+    )
+    return keys
 
 
-def enqueue_update(keys):
-    from .tasks import update_search_index
-
-    update_search_index.enqueue(list(dict.fromkeys(keys)))
-
-
-class UpdateBatch:
-    """The keys requested within one transaction, enqueued together once it commits."""
-
-    def __init__(self, connection):
-        self.connection = connection
-        self.keys = []
-        self.done = False
-
-    def enqueue(self):
-        if self.done:
-            return
-        self.done = True
-        if getattr(self.connection, "_search_update_batch", None) is self:
-            self.connection._search_update_batch = None
-        enqueue_update(self.keys)
-
-
-def request_page_update(page, include_descendants=False):
+def page_keys(page, include_descendants=False):
     keys = [page_key(page.pk)]
     if include_descendants:
         keys += [page_key(pk) for pk in page.get_descendants().values_list("pk", flat=True)]
-    request_update(keys)
+    return keys
 
 
-def request_service_update(service):
-    """A service's own entry, and every page that names it (their service names and codes change)."""
-    keys = [service_key(service.pk)]
-    keys += [page_key(pk) for pk in service.patterns.values_list("pk", flat=True)]
-    keys += [page_key(pk) for pk in service.processes.values_list("pk", flat=True)]
-    request_update(keys)
+def service_keys(services):
+    """Each service's own entry, and every page that names one (their service names and codes change)."""
+    ids = [service.pk for service in services]
+    if not ids:
+        return []
+    patterns = ServicePatternPage.services.through.objects.filter(service_id__in=ids)
+    processes = ProcessPage.services.through.objects.filter(service_id__in=ids)
+    return [
+        *(service_key(pk) for pk in ids),
+        *(page_key(pk) for pk in patterns.values_list("servicepatternpage_id", flat=True).order_by("pk")),
+        *(page_key(pk) for pk in processes.values_list("processpage_id", flat=True).order_by("pk")),
+    ]
 
 
 def apply_updates(keys=None, engine=None):
@@ -138,8 +114,6 @@ def index_status():
 
 def searchable_entries():
     """Every entry that belongs in the index, built fresh from the database (for a full rebuild)."""
-    from .documents import all_keys, build_entries
-
     return build_entries(all_keys())
 
 

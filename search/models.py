@@ -59,6 +59,26 @@ class SearchFacetValue(models.Model):
         return f"{self.facet}={self.value}"
 
 
+class SearchWord(models.Model):
+    """A word some document in the locale holds, with its English stem: the vocabulary "did you mean"
+    corrects against, kept by the indexer so a search never reads every document to find it.
+
+    An upsert adds the words of the documents it writes; a rebuild rewrites the locale's words. Words of
+    a document since changed or deleted stay until the next rebuild (a suggestion may then find nothing,
+    and the misspelling is searched as well).
+    """
+
+    locale = models.CharField(max_length=20)
+    word = models.CharField(max_length=100)
+    stem = models.CharField(max_length=100)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["locale", "word"], name="unique_search_word")]
+
+    def __str__(self):
+        return f"{self.word} ({self.locale})"
+
+
 class PendingIndexUpdate(models.Model):
     """An index update that has not reached the search engine yet.
 

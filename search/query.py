@@ -99,6 +99,39 @@ class SearchResults:
         return max(1, -(-self.total // self.query.page_size))
 
 
+SNIPPET_WORDS = 32
+
+
+def best_passage(*marked_fields, max_words=SNIPPET_WORDS):
+    """The passage (a line of one field) with the most matched words, cut to ``max_words`` around its first.
+
+    ``marked_fields`` are whole fields with the engine's markers, most telling first (the summary, then
+    the body); a tie goes to the earlier passage. "" when no passage has a match.
+
+    >>> best_passage("A summary", "Step one\nReport \x02flooding\x03 here")
+    'Report \x02flooding\x03 here'
+    """
+    passages = [line.strip() for text in marked_fields for line in (text or "").splitlines() if MARK_START in line]
+    if not passages:
+        return ""
+    best = max(passages, key=lambda line: line.count(MARK_START))  # max keeps the first of equals
+    tokens = best.split()
+    if len(tokens) <= max_words:
+        return best
+    first = next(i for i, token in enumerate(tokens) if MARK_START in token)
+    start = max(0, min(first - max_words // 4, len(tokens) - max_words))
+    window = tokens[start : start + max_words]
+    # A highlight cut by the window is closed (or opened) at the cut.
+    if window[0].find(MARK_END) != -1 and (
+        MARK_START not in window[0] or window[0].find(MARK_END) < window[0].find(MARK_START)
+    ):
+        window[0] = MARK_START + window[0]
+    text = " ".join(window)
+    if text.count(MARK_START) > text.count(MARK_END):
+        text += MARK_END
+    return ("… " if start else "") + text + (" …" if start + max_words < len(tokens) else "")
+
+
 def marked_to_html(text):
     """Escape ``text`` and turn the engines' markers into ``<mark>``.
 

@@ -7,8 +7,10 @@ one line to teach both engines that "bins" means "waste collection".
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+
+import snowballstemmer
 
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.txt")
 
@@ -88,12 +90,21 @@ def analyse_query(text):
     return terms
 
 
+@lru_cache(maxsize=65536)
 def stem(word):
     """A light English stem for comparing titles with queries: ``stem("collections") == "collection"``."""
     for suffix, replacement in (("'s", ""), ("ies", "y"), ("sses", "ss"), ("es", "e"), ("s", ""), ("ing", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             return word[: len(word) - len(suffix)] + replacement
     return word
+
+
+_english = snowballstemmer.stemmer("english")
+
+
+def english_stem(word):
+    """The Snowball English stem both database flavours index by: ``english_stem("flooding") == "flood"``."""
+    return _english.stemWord(word)
 
 
 def title_bonus(terms, title):

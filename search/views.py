@@ -5,50 +5,25 @@ from urllib.parse import urlencode
 
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, ngettext
 from django.views.decorators.http import require_GET
 
 from .documents import FACETS
 from .engines import SearchEngineUnavailable, get_search_engine
 from .facets import FACET_HEADINGS
+from .params import MAX_QUERY_LENGTH, read_search
 from .query import SearchQuery
-
-MAX_QUERY_LENGTH = 200
 
 
 def current_locale():
     return (get_language() or "en").split("-")[0]
 
 
-def parse_page(value):
-    """``(page, error)``: page 1 with an error message for anything but a positive whole number."""
-    if value in (None, ""):
-        return 1, ""
-    try:
-        page = int(value)
-    except ValueError:
-        page = 0
-    if page < 1:
-        return 1, _("The page number must be a whole number, 1 or more, not “%(value)s”.") % {"value": value[:20]}
-    return page, ""
-
-
 @require_GET
 def search(request):
-    text = request.GET.get("q", "").strip()
-    errors = []
-    if len(text) > MAX_QUERY_LENGTH:
-        errors.append(
-            _("Search for %(max)s characters or fewer; you typed %(length)s.")
-            % {"max": MAX_QUERY_LENGTH, "length": len(text)}
-        )
-        text = text[:MAX_QUERY_LENGTH]
-    page, page_error = parse_page(request.GET.get("page"))
-    if page_error:
-        errors.append(page_error)
-    filters = {name: request.GET.getlist(name) for name in FACETS if request.GET.getlist(name)}
-    query = SearchQuery(text, filters=filters, locale=current_locale(), page=page)
+    query, problems = read_search(request.GET, current_locale())
+    errors = [problem.message for problem in problems]
+    text, filters, page = query.text, query.filters, query.page
 
     unavailable = False
     try:
@@ -58,7 +33,12 @@ def search(request):
 
     if results and page > results.page_count and results.total:
         errors.append(
-            _("There are only %(count)s pages of results; showing page %(count)s.") % {"count": results.page_count}
+            ngettext(
+                "There is only %(count)s page of results; showing page %(count)s.",
+                "There are only %(count)s pages of results; showing page %(count)s.",
+                results.page_count,
+            )
+            % {"count": results.page_count}
         )
         query = SearchQuery(text, filters=filters, locale=query.locale, page=results.page_count)
         results = get_search_engine().search(query)
@@ -70,6 +50,7 @@ def search(request):
         "unavailable": unavailable,
         "facet_groups": facet_groups(results),
         "has_filters": bool(filters),
+        "selected_count": sum(len(values) for values in filters.values()),
         "pagination": pagination(request, results) if results else None,
         "suggestion_url": with_params(request, q=results.suggestion, page=None)
         if results and results.suggestion

@@ -2,6 +2,22 @@ import pytest
 
 from pattern_pages.site_setup import ensure_home_page
 from tests import factories
+from tests.i18n.catalogue import compile_catalogues
+
+
+def pytest_configure(config):
+    """The Welsh interface needs its compiled catalogue; ``make test`` compiles it, a bare pytest run here."""
+    compile_catalogues()
+
+
+@pytest.fixture(autouse=True)
+def empty_library_change_batch():
+    """A test's transaction is rolled back, never committed, so the changes it made never reach their commit
+    step; each test starts with none left over (they would only be hints, but they would pile up)."""
+    from library import changes
+
+    yield
+    changes._batch.changes = []
 
 
 @pytest.fixture(autouse=True)

@@ -115,3 +115,17 @@ def test_dockerfile_builds_frontend_and_collects_static(dockerfile):
     assert "COPY --from=frontend" in dockerfile
     assert "manage.py collectstatic --no-input" in dockerfile
     assert re.search(r"^USER app$", dockerfile, re.MULTILINE)
+
+
+def test_graphviz_is_installed_wherever_the_site_runs(dockerfile):
+    """dot lays out process diagrams: the image, CI and `make run` all install or ask for Graphviz."""
+    assert re.search(r"apt-get install -y --no-install-recommends [a-z ]*\bgraphviz\b", dockerfile)
+    assert "apt-get install -y -qq graphviz" in (ROOT / ".ci" / "run").read_text()
+    makefile = (ROOT / "Makefile").read_text()
+    assert "run: graphviz " in makefile and "apt-get install graphviz" in makefile
+
+
+def test_the_image_can_render_screens_when_a_pattern_is_saved(dockerfile):
+    """The web image carries Node and the npm packages the screen renderer needs (no per-request use)."""
+    assert "COPY --from=frontend /usr/local/bin/node /usr/local/bin/node" in dockerfile
+    assert "/app/node_modules node_modules" in dockerfile

@@ -2,45 +2,24 @@
 has approved, of pages that are live, are shown. A supplier's key may send adoptions for the councils
 it serves; they wait for an editor's approval before they are public."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from wagtail.models import Locale
 
-from contributions.forms import plain_text
 from contributions.models import Adoption, AdoptionSource
 from pattern_pages.models import Council, ProcessPage, Service, ServicePatternPage
+from pattern_pages.text import plain_text
 
-from .. import filters, serializers
 from ..exceptions import error_body
+from ..filters.adoptions import AdoptionFilterSet
 from ..models import ApiKey
-from .base import ERROR_RESPONSES, record_views
-
-
-def public_adoptions():
-    live_pages = (Q(pattern__isnull=True) | Q(pattern__live=True)) & (Q(process__isnull=True) | Q(process__live=True))
-    return (
-        Adoption.objects.public()
-        .filter(live_pages)
-        .select_related("council", "pattern", "process")
-        .prefetch_related("services")
-    )
-
-
-PublicAdoptionListView, AdoptionDetailView = record_views(
-    "adoptions",
-    public_adoptions,
-    serializers.AdoptionSerializer,
-    filters.AdoptionFilterSet,
-    ["adopted_on", "id"],
-    ["-adopted_on"],
-    ("List adoptions", "Fetch an adoption"),
-    "Councils' statements that they use a pattern or process, approved by the library's editors.",
-    "council,pattern,status",
-)
+from ..parsers import JSONParser
+from ..serializers.adoptions import AdoptionSerializer, AdoptionSubmissionSerializer, SubmittedAdoptionSerializer
+from ..serializers.base import ErrorSerializer, SubmissionErrorSerializer
+from .base import ERROR_RESPONSES, RecordViewSet, record_schema
 
 
 class SubmissionRefused(Exception):
@@ -108,8 +87,30 @@ def refused(*errors):
     return Response({"error": errors[0], "errors": list(errors)}, status=status.HTTP_400_BAD_REQUEST)
 
 
-class AdoptionListView(PublicAdoptionListView):
+@record_schema
+class AdoptionViewSet(RecordViewSet):
+    """Approved adoptions of live pages (the list and items); a supplier's key may send one (``create``)."""
+
+    serializer_class = AdoptionSerializer
+    filterset_class = AdoptionFilterSet
+    ordering_fields = ["adopted_on", "id"]
+    ordering = ["-adopted_on"]
     parser_classes = [JSONParser]
+    schema_name = "adoptions"
+    summaries = ("List adoptions", "Fetch an adoption")
+    description = "Councils' statements that they use a pattern or process, approved by the library's editors."
+    fields_example = "council,pattern,status"
+
+    def get_queryset(self):
+        live_pages = (Q(pattern__isnull=True) | Q(pattern__live=True)) & (
+            Q(process__isnull=True) | Q(process__live=True)
+        )
+        return (
+            Adoption.objects.public()
+            .filter(live_pages)
+            .select_related("council", "pattern", "process")
+            .prefetch_related("services")
+        )
 
     @extend_schema(
         operation_id="adoptions_create",
@@ -119,18 +120,18 @@ class AdoptionListView(PublicAdoptionListView):
             "whose councils include this one (the library's administrators list them). The adoption is "
             "kept, not public: it appears in the list once an editor approves it."
         ),
-        request=serializers.AdoptionSubmissionSerializer,
+        request=AdoptionSubmissionSerializer,
         responses={
-            201: serializers.SubmittedAdoptionSerializer,
-            400: OpenApiResponse(serializers.SubmissionErrorSerializer, description="The body has problems."),
+            201: SubmittedAdoptionSerializer,
+            400: OpenApiResponse(SubmissionErrorSerializer, description="The body has problems."),
             401: ERROR_RESPONSES[401],
-            403: OpenApiResponse(serializers.ErrorSerializer, description="The key does not serve this council."),
-            409: OpenApiResponse(serializers.ErrorSerializer, description="The council already has this adoption."),
+            403: OpenApiResponse(ErrorSerializer, description="The key does not serve this council."),
+            409: OpenApiResponse(ErrorSerializer, description="The council already has this adoption."),
             429: ERROR_RESPONSES[429],
         },
         tags=["adoptions"],
     )
-    def post(self, request, *args, **kwargs):
+    def create(self, request, *args, **kwargs):
         key = request.auth
         if not isinstance(key, ApiKey):
             raise exceptions.NotAuthenticated("Send adoptions with an API key: 'Authorization: Bearer <key>'.")
@@ -140,7 +141,7 @@ class AdoptionListView(PublicAdoptionListView):
             return refused(error_body("parse_error", exc.detail)["error"])
         if not isinstance(data, dict):
             return refused(error_body("invalid", "Send the adoption as a JSON object.")["error"])
-        body = serializers.AdoptionSubmissionSerializer(data=data)
+        body = AdoptionSubmissionSerializer(data=data)
         known = list(body.fields)
         errors = [
             error_body("unknown_field", f"'{name}' is not a field of an adoption. Fields: {', '.join(known)}.", name)[
@@ -160,7 +161,7 @@ class AdoptionListView(PublicAdoptionListView):
             adoption = self.record(key, submission)
         except SubmissionRefused as refusal:
             return Response(refusal.body, status=refusal.status_code)
-        return Response(serializers.SubmittedAdoptionSerializer(adoption).data, status=status.HTTP_201_CREATED)
+        return Response(SubmittedAdoptionSerializer(adoption).data, status=status.HTTP_201_CREATED)
 
     def record(self, key, submission):
         council = submission.council
@@ -172,33 +173,49 @@ class AdoptionListView(PublicAdoptionListView):
                 "Ask the library's administrators to add the council to the key.",
                 "council",
             )
+        try:
+            with transaction.atomic():
+                self.refuse_a_second_adoption(submission)
+                return self.save(key, submission)
+        except IntegrityError:
+            # Another request recorded the same adoption between the check and the insert: the database's
+            # unique constraint refused this one. Name the adoption that won, as the check would have.
+            self.refuse_a_second_adoption(submission)
+            raise
+
+    @staticmethod
+    def refuse_a_second_adoption(submission):
+        """409 naming the council's existing adoption of the same pattern or process, if there is one."""
+        council = submission.council
+        pages = {"pattern": submission.pattern, "process": submission.process}
+        clash = Adoption.objects.clash(council.pk, *(page and page.pk for page in pages.values()))
+        if clash:
+            field, existing = clash
+            raise SubmissionRefused(
+                status.HTTP_409_CONFLICT,
+                "already_recorded",
+                f"{council.name} already has an adoption of '{pages[field].title}' (adoption {existing.pk}).",
+                field,
+            )
+
+    @staticmethod
+    def save(key, submission):
         data = submission.data
         supplier = key.supplier_name or key.name
-        with transaction.atomic():
-            pages = {"pattern": submission.pattern, "process": submission.process}
-            clash = Adoption.objects.clash(council.pk, *(page and page.pk for page in pages.values()))
-            if clash:
-                field, existing = clash
-                raise SubmissionRefused(
-                    status.HTTP_409_CONFLICT,
-                    "already_recorded",
-                    f"{council.name} already has an adoption of '{pages[field].title}' (adoption {existing.pk}).",
-                    field,
-                )
-            adoption = Adoption(
-                council=council,
-                pattern=submission.pattern,
-                process=submission.process,
-                status=data["status"],
-                live_url=data["live_url"],
-                platform=plain_text(data["platform"]) or supplier,
-                local_variations=plain_text(data["local_variations"]),
-                source=AdoptionSource.API,
-                supplier_name=supplier,
-                is_approved=False,
-            )
-            if data.get("adopted_on"):
-                adoption.adopted_on = data["adopted_on"]
-            adoption.save()
-            adoption.services.set(submission.services)
+        adoption = Adoption(
+            council=submission.council,
+            pattern=submission.pattern,
+            process=submission.process,
+            status=data["status"],
+            live_url=data["live_url"],
+            platform=plain_text(data["platform"]) or supplier,
+            local_variations=plain_text(data["local_variations"]),
+            source=AdoptionSource.API,
+            supplier_name=supplier,
+            is_approved=False,
+        )
+        if data.get("adopted_on"):
+            adoption.adopted_on = data["adopted_on"]
+        adoption.save()
+        adoption.services.set(submission.services)
         return adoption

@@ -9,19 +9,23 @@ from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
-from rest_framework import generics
+from django.utils.translation import gettext
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import viewsets
 from rest_framework.filters import OrderingFilter
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 
-from .. import freshness
+from library import version
+
 from ..authentication import ApiKeyAuthentication, SessionAuthentication
 from ..exceptions import InvalidParameter
+from ..filters.base import LOCALES, LgslCodesFilter
 from ..models import ChangeEvent
 from ..pagination import LibraryPagination
-from ..serializers import ErrorSerializer
+from ..serializers.base import ErrorSerializer
 from ..throttling import AnonThrottle, KeyThrottle
 
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
@@ -69,21 +73,31 @@ def ordering_parameter(fields):
     )
 
 
+def joined_parameter(request, name):
+    """A comma-separated list parameter given once or repeated (``?a=x&a=y`` is ``?a=x,y``); None if absent."""
+    values = request.query_params.getlist(name)
+    return ",".join(values) if values else None
+
+
 class StrictOrderingFilter(OrderingFilter):
     """Like DRF's, but an ordering it does not know is a 400, not silently ignored."""
 
     def get_ordering(self, request, queryset, view):
-        raw = request.query_params.get(self.ordering_param)
+        raw = joined_parameter(request, self.ordering_param)
         if raw is None:
             return self.get_default_ordering(view)
         terms = [term.strip() for term in raw.split(",") if term.strip()]
         if not terms:
-            raise InvalidParameter("ordering", f"Give an ordering: one of {', '.join(view.ordering_fields)}.")
+            raise InvalidParameter(
+                "ordering", gettext("Give an ordering: one of %(known)s.") % {"known": ", ".join(view.ordering_fields)}
+            )
         allowed = set(view.ordering_fields)
         for term in terms:
             if term.lstrip("-") not in allowed:
                 raise InvalidParameter(
-                    "ordering", f"'{term}' is not an ordering. Use one of: {', '.join(view.ordering_fields)}."
+                    "ordering",
+                    gettext("'%(value)s' is not an ordering. Use one of: %(known)s.")
+                    % {"value": term, "known": ", ".join(view.ordering_fields)},
                 )
         return [*terms, "pk"]
 
@@ -137,19 +151,22 @@ class ResourceMixin:
     content_negotiation_class = LibraryContentNegotiation
     pagination_class = LibraryPagination
     filter_backends = [StrictFilterBackend, StrictOrderingFilter]
-    ordering_fields = ["id"]
-    ordering = ["id"]
     change_resources = ()  # the change feed's resource names, for Last-Modified
-    detail_parameters = {"locale"}
     cache_control = "public, max-age=60"
 
     def allowed_parameters(self):
-        if isinstance(self, generics.ListAPIView):
-            names = set(COMMON_PARAMETERS | LIST_PARAMETERS)
-            if getattr(self, "filterset_class", None):
-                names |= set(self.filterset_class.base_filters)
-            return names
-        return COMMON_PARAMETERS | self.detail_parameters
+        """The query parameters this endpoint reads; any other is a 400 naming it."""
+        raise NotImplementedError
+
+    def repeatable_parameters(self):
+        """Parameters that may be given more than once: ``fields`` and ``ordering`` (the values are joined,
+        ``?fields=title&fields=summary`` is ``?fields=title,summary``) and the filters that take a list."""
+        names = {"fields", "ordering"}
+        filterset_class = getattr(self, "filterset_class", None)
+        if filterset_class is not None:
+            filters = filterset_class.base_filters.items()
+            names |= {name for name, filter_ in filters if isinstance(filter_, LgslCodesFilter)}
+        return names
 
     def perform_content_negotiation(self, request, force=False):
         try:
@@ -159,7 +176,9 @@ class ResourceMixin:
             formats = ", ".join(renderer.format for renderer in self.get_renderers())
             raw = request.query_params.get("format", "")
             raise InvalidParameter(
-                "format", f"'{raw[:20]}' is not a format of this endpoint. Use: {formats}."
+                "format",
+                gettext("'%(value)s' is not a format of this endpoint. Use: %(known)s.")
+                % {"value": raw[:20], "known": formats},
             ) from None
 
     def initial(self, request, *args, **kwargs):
@@ -169,13 +188,24 @@ class ResourceMixin:
             if name not in allowed:
                 raise InvalidParameter(
                     name,
-                    f"'{name}' is not a parameter of this endpoint. Use: {', '.join(sorted(allowed))}.",
+                    gettext("'%(name)s' is not a parameter of this endpoint. Use: %(known)s.")
+                    % {"name": name, "known": ", ".join(sorted(allowed))},
                     code="unknown_parameter",
+                )
+        repeatable = self.repeatable_parameters()
+        for name in request.query_params:
+            count = len(request.query_params.getlist(name))
+            if count > 1 and name not in repeatable:
+                # Which one was meant? Answering with the last would drop the others without a word.
+                raise InvalidParameter(
+                    name,
+                    gettext("'%(name)s' is given %(count)s times: give it once.") % {"name": name, "count": count},
+                    code="repeated_parameter",
                 )
         self.selected_fields = self.read_fields(request)
 
     def read_fields(self, request):
-        raw = request.query_params.get("fields")
+        raw = joined_parameter(request, "fields")
         if raw is None:
             return None
         names = [name.strip() for name in raw.split(",") if name.strip()]
@@ -183,7 +213,9 @@ class ResourceMixin:
         unknown = [name for name in names if name not in known]
         if unknown or not names:
             raise InvalidParameter(
-                "fields", f"Unknown field(s): {', '.join(unknown) or '(none given)'}. Fields: {', '.join(known)}."
+                "fields",
+                gettext("Unknown fields: %(unknown)s. Fields: %(known)s.")
+                % {"unknown": ", ".join(unknown) or gettext("(none given)"), "known": ", ".join(known)},
             )
         return names
 
@@ -215,7 +247,7 @@ class ResourceMixin:
         return max(candidates) if candidates else EPOCH
 
     def library_etag(self, request):
-        """This answer's ETag from the library version (``api.freshness``), without reading any content.
+        """This answer's ETag from the library version (``library.version``), without reading any content.
 
         None where the answer is not the public library's (a draft preview): those are hashed instead.
         """
@@ -224,7 +256,7 @@ class ResourceMixin:
         material = "|".join(
             [
                 "v1",
-                freshness.current(),
+                version.current(),
                 request.accepted_media_type or "",
                 translation.get_language() or "",
                 request.get_full_path(),
@@ -281,7 +313,40 @@ class ResourceMixin:
         )
         return conditional or response
 
-    # ----- list and detail ---------------------------------------------------------------------------
+    def request_locale(self):
+        locale = self.request.query_params.get("locale", "en")
+        if locale not in dict(LOCALES):
+            raise InvalidParameter("locale", gettext("'%(value)s' is not a locale: use en or cy.") % {"value": locale})
+        return locale
+
+
+class ResourceViewSet(ResourceMixin, viewsets.GenericViewSet):
+    """A resource's list (paginated, filtered, ordered) and its items, registered on ``api.urls``' router.
+
+    ``list`` and ``retrieve`` answer through ``answer()``: a 304 or the cached body when the library has
+    not changed, else DRF's usual steps (``render_list``, ``render_detail``). ``detail`` is the router's
+    flag (False on the list's route, where a POST goes too); ``detail_serializer_class``, if set, is the
+    items' serializer, ``serializer_class`` the list's.
+    """
+
+    ordering_fields = ["id"]
+    ordering = ["id"]
+    filterset_class = None
+    detail_serializer_class = None
+    detail_parameters = {"locale"}
+
+    def get_serializer_class(self):
+        if self.detail and self.detail_serializer_class is not None:
+            return self.detail_serializer_class
+        return super().get_serializer_class()
+
+    def allowed_parameters(self):
+        if self.detail:
+            return COMMON_PARAMETERS | self.detail_parameters
+        names = COMMON_PARAMETERS | LIST_PARAMETERS
+        if self.filterset_class is not None:
+            names |= set(self.filterset_class.base_filters)
+        return names
 
     def list(self, request, *args, **kwargs):
         return self.answer(request, self.render_list)
@@ -304,22 +369,8 @@ class ResourceMixin:
         return self.render_object(obj)
 
     def render_object(self, obj):
-        from rest_framework.response import Response
-
         return Response(self.get_serializer(obj).data)
 
-    def request_locale(self):
-        locale = self.request.query_params.get("locale", "en")
-        if locale not in ("en", "cy"):
-            raise InvalidParameter("locale", f"'{locale}' is not a locale: use en or cy.")
-        return locale
-
-
-class ListView(ResourceMixin, generics.ListAPIView):
-    pass
-
-
-class DetailView(ResourceMixin, generics.RetrieveAPIView):
     def get_object(self):
         try:
             return super().get_object()
@@ -327,51 +378,36 @@ class DetailView(ResourceMixin, generics.RetrieveAPIView):
             raise Http404 from exc
 
 
-def record_views(name, queryset, serializer, filterset, ordering, default_ordering, summaries, description, example):
-    """The list and detail views of a resource of records (assessments, adoptions) keyed by id.
+class RecordViewSet(ResourceViewSet):
+    """Records keyed by id (assessments, adoptions): no locale, so an item takes no parameter but fields."""
 
-    ``queryset`` is a function returning what the public may see; ``summaries`` is (list, detail).
-    """
-    from drf_spectacular.utils import extend_schema, extend_schema_view
+    lookup_value_converter = "number"
+    detail_parameters = set()
 
-    mixin = type(f"{name.title()}QuerysetMixin", (), {"get_queryset": lambda self: queryset()})
-    list_view = extend_schema_view(
-        get=extend_schema(
+
+def record_schema(cls):
+    """The OpenAPI description of a ``RecordViewSet``, from its attributes: ``schema_name`` (operation ids and
+    tag), ``summaries`` (list, detail), ``description`` and ``fields_example``."""
+    name, serializer = cls.schema_name, cls.serializer_class
+    return extend_schema_view(
+        list=extend_schema(
             operation_id=f"{name}_list",
-            summary=summaries[0],
-            description=description,
+            summary=cls.summaries[0],
+            description=cls.description,
             parameters=[
-                *filterset.openapi_parameters(),
-                fields_parameter(example, serializer),
-                ordering_parameter(ordering),
+                *cls.filterset_class.openapi_parameters(),
+                fields_parameter(cls.fields_example, serializer),
+                ordering_parameter(cls.ordering_fields),
             ],
             responses={200: serializer(many=True), **NOT_MODIFIED, **ERROR_RESPONSES},
             tags=[name],
-        )
-    )(
-        type(
-            f"{name.title()}ListView",
-            (mixin, ListView),
-            {
-                "serializer_class": serializer,
-                "filterset_class": filterset,
-                "ordering_fields": ordering,
-                "ordering": default_ordering,
-            },
-        )
-    )
-    detail_view = extend_schema_view(
-        get=extend_schema(
+        ),
+        retrieve=extend_schema(
             operation_id=f"{name}_retrieve",
-            summary=summaries[1],
+            summary=cls.summaries[1],
+            # What the schema has always said here (it was the shared view class's docstring).
+            description="Read-only, conditional (ETag, Last-Modified) resources with strict parameters.",
             responses={200: serializer, **NOT_MODIFIED, **DETAIL_ERROR_RESPONSES},
             tags=[name],
-        )
-    )(
-        type(
-            f"{name.title()}DetailView",
-            (mixin, DetailView),
-            {"serializer_class": serializer, "detail_parameters": set()},
-        )
-    )
-    return list_view, detail_view
+        ),
+    )(cls)

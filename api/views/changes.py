@@ -5,16 +5,20 @@ visible in order (see ``api.changes``), it never misses one.
 """
 
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.response import Response
 
+from library.site_url import absolute
+
 from ..changes import RESOURCES
 from ..exceptions import InvalidParameter
 from ..models import ChangeEvent
 from ..pagination import DEFAULT_LIMIT, MAX_LIMIT, read_limit
-from ..serializers import ChangeEventSerializer, ChangeFeedSerializer
+from ..parameters import read_number, shown
+from ..serializers.changes import ChangeEventSerializer, ChangeFeedSerializer
 from .base import EPOCH, ERROR_RESPONSES, NOT_MODIFIED, ResourceMixin
 
 PAGE_RESOURCES = {"pattern", "process"}
@@ -89,15 +93,21 @@ class ChangeFeedView(ResourceMixin, generics.GenericAPIView):
 
     def get(self, request):
         since_raw = request.query_params.get("since", "0")
-        if not (since_raw.isascii() and since_raw.isdigit()):
-            raise InvalidParameter("since", f"'{since_raw}' is not a cursor from this feed: use its next_cursor.")
-        since = int(since_raw)
+        since = read_number(
+            "since",
+            since_raw,
+            gettext("'%(value)s' is not a cursor from this feed: use its next_cursor.") % {"value": shown(since_raw)},
+        )
         limit = read_limit(request)
         events = ChangeEvent.objects.filter(id__gt=since).order_by("id")
         resource = request.query_params.get("resource")
         if resource is not None:
             if resource not in RESOURCES:
-                raise InvalidParameter("resource", f"'{resource}' is not one of: {', '.join(RESOURCES)}.")
+                raise InvalidParameter(
+                    "resource",
+                    gettext("'%(value)s' is not one of: %(known)s.")
+                    % {"value": resource, "known": ", ".join(RESOURCES)},
+                )
             events = events.filter(resource=resource)
         events = list(events[:limit])
         next_cursor = str(events[-1].id if events else since)
@@ -109,6 +119,6 @@ class ChangeFeedView(ResourceMixin, generics.GenericAPIView):
             {
                 "results": redact_page_events(ChangeEventSerializer(events, many=True).data),
                 "next_cursor": next_cursor,
-                "next": request.build_absolute_uri(f"{request.path}?{urlencode(query)}"),
+                "next": absolute(f"{request.path}?{urlencode(query)}"),
             }
         )

@@ -4,6 +4,7 @@ the whole library. Each line is the item's full detail representation."""
 import json
 
 from django.http import StreamingHttpResponse
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework.renderers import JSONRenderer
@@ -11,12 +12,12 @@ from rest_framework.views import APIView
 
 from ..authentication import ApiKeyAuthentication, SessionAuthentication
 from ..exceptions import InvalidParameter
-from ..filters import LOCALES
-from ..serializers import PatternDetailSerializer, ProcessDetailSerializer
+from ..filters.base import LOCALE_CODES, LOCALES
+from ..serializers.pages import PatternDetailSerializer, ProcessDetailSerializer
 from ..throttling import AnonThrottle, KeyThrottle
 from .base import ERROR_RESPONSES
-from .patterns import PatternQueryset
-from .processes import ProcessQueryset
+from .patterns import PatternViewSet
+from .processes import ProcessViewSet
 
 CHUNK_SIZE = 100
 
@@ -25,14 +26,18 @@ class ExportView(APIView):
     authentication_classes = [ApiKeyAuthentication, SessionAuthentication]
     throttle_classes = [AnonThrottle, KeyThrottle]
     renderer_classes = [JSONRenderer]
-    queryset_source = None
+    queryset_source = None  # the resource's viewset: its model, select and prefetch
     serializer_class = None
 
     def get(self, request):
         for name in request.query_params:
             if name != "locale":
-                raise InvalidParameter(name, f"'{name}' is not a parameter of this endpoint. Use: locale.")
-        source = self.queryset_source()
+                raise InvalidParameter(
+                    name,
+                    gettext("'%(name)s' is not a parameter of this endpoint. Use: %(known)s.")
+                    % {"name": name, "known": "locale"},
+                )
+        source = self.queryset_source
         queryset = (
             source.model.objects.select_related(*source.select)
             .prefetch_related(*source.prefetch)
@@ -43,7 +48,9 @@ class ExportView(APIView):
         locale = request.query_params.get("locale")
         if locale is not None:
             if locale not in dict(LOCALES):
-                raise InvalidParameter("locale", f"'{locale}' is not a locale: use en or cy.")
+                raise InvalidParameter(
+                    "locale", gettext("'%(value)s' is not a locale: use en or cy.") % {"value": locale}
+                )
             queryset = queryset.filter(locale__language_code=locale)
         context = {"request": request}
 
@@ -61,7 +68,7 @@ EXPORT_LOCALE = OpenApiParameter(
     "locale",
     OpenApiTypes.STR,
     OpenApiParameter.QUERY,
-    enum=["en", "cy"],
+    enum=LOCALE_CODES,
     description="Only this locale's pages.",
     examples=[OpenApiExample("locale", value="en")],
 )
@@ -77,7 +84,7 @@ EXPORT_LOCALE = OpenApiParameter(
     )
 )
 class PatternExportView(ExportView):
-    queryset_source = PatternQueryset
+    queryset_source = PatternViewSet
     serializer_class = PatternDetailSerializer
 
 
@@ -91,5 +98,5 @@ class PatternExportView(ExportView):
     )
 )
 class ProcessExportView(ExportView):
-    queryset_source = ProcessQueryset
+    queryset_source = ProcessViewSet
     serializer_class = ProcessDetailSerializer

@@ -3,14 +3,26 @@
 import copy
 
 from django.http import Http404
+from django.utils.translation import gettext
+from drf_spectacular.drainage import isolate_view_method
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.response import Response
 from wagtail.fields import StreamField
 
+from library.site_url import page_url
+
 from ..exceptions import InvalidParameter
+from ..filters.base import LOCALE_CODES
 from ..renderers import JSONLDRenderer
-from .base import DetailView, ListView
+from .base import (
+    DETAIL_ERROR_RESPONSES,
+    ERROR_RESPONSES,
+    NOT_MODIFIED,
+    ResourceViewSet,
+    fields_parameter,
+    ordering_parameter,
+)
 
 PAGE_ORDERING = ["title", "first_published_at", "last_published_at", "id"]
 
@@ -29,49 +41,41 @@ LOCALE_PARAMETER = OpenApiParameter(
     "locale",
     OpenApiTypes.STR,
     OpenApiParameter.QUERY,
-    enum=["en", "cy"],
+    enum=LOCALE_CODES,
     description="With a slug: the locale of the page to fetch (default en).",
     examples=[OpenApiExample("locale", value="cy")],
 )
 
 
-class PageQuerysetMixin:
+class PageViewSet(ResourceViewSet):
+    """Live, public pages of one model, by id (the router's detail route) or by slug and locale
+    (``retrieve_by_slug``, the router's slug route); a draft only for those who may edit the page."""
+
     model = None
     select = ("locale",)
     prefetch = ()
-
-    def base_queryset(self):
-        return self.model.objects.select_related(*self.select).prefetch_related(*self.prefetch)
-
-    def get_queryset(self):
-        return self.base_queryset().live().public()
-
-
-class PageListView(PageQuerysetMixin, ListView):
+    lookup_value_converter = "number"
     ordering_fields = PAGE_ORDERING
     ordering = ["title"]
+    detail_parameters = {"locale", "version"}
 
     def base_queryset(self):
+        if self.detail:
+            return self.model.objects.select_related(*self.select).prefetch_related(*self.prefetch)
         # A listing shows no content, so the StreamField columns (most of each row's bytes, and JSON to
         # decode) are never read.
         streams = [field.name for field in self.model._meta.concrete_fields if isinstance(field, StreamField)]
         queryset = self.model.objects.select_related(*self.select).defer(*streams)
-        if self.wants_plain_listing():
-            return queryset  # the serializer's listing fetches the many-to-many references itself
-        return queryset.prefetch_related(*self.prefetch)
-
-    def wants_plain_listing(self):
         renderer = getattr(self.request, "accepted_renderer", None)
-        return hasattr(self.get_serializer_class(), "listing") and (renderer is None or renderer.format != "jsonld")
+        if renderer is not None and renderer.format == "jsonld":
+            return queryset.prefetch_related(*self.prefetch)  # for as_jsonld
+        return queryset  # the serializer's listing (PageListing) fetches the many-to-many references itself
 
-    def serialize_page(self, page):
-        if self.wants_plain_listing():
-            return self.get_serializer().listing(page)
-        return super().serialize_page(page)
+    def get_queryset(self):
+        return self.base_queryset().live().public()
 
-
-class PageDetailView(PageQuerysetMixin, DetailView):
-    detail_parameters = {"locale", "version"}
+    def retrieve_by_slug(self, request, *args, **kwargs):
+        return self.retrieve(request, *args, **kwargs)
 
     def lookup(self):
         if "pk" in self.kwargs:
@@ -81,7 +85,9 @@ class PageDetailView(PageQuerysetMixin, DetailView):
     def get_object(self):
         version = self.request.query_params.get("version", "live")
         if version not in ("live", "draft"):
-            raise InvalidParameter("version", f"'{version}' is not a version: use live or draft.")
+            raise InvalidParameter(
+                "version", gettext("'%(value)s' is not a version: use live or draft.") % {"value": version}
+            )
         if version == "live":
             page = self.get_queryset().filter(**self.lookup()).first()
             if page is None:
@@ -97,9 +103,60 @@ class PageDetailView(PageQuerysetMixin, DetailView):
         return page.get_latest_revision_as_object()
 
     def last_modified_for(self, queryset=None, obj=None):
-        if self.request.query_params.get("version") == "draft":
+        if obj is not None and self.request.query_params.get("version") == "draft":
             return obj.latest_revision_created_at or obj.last_published_at or super().last_modified_for(obj=obj)
-        return super().last_modified_for(obj=obj)
+        return super().last_modified_for(queryset=queryset, obj=obj)
+
+
+def page_schema(cls):
+    """The OpenAPI description of a ``PageViewSet``, from its attributes: ``schema_name`` (operation ids and
+    tag), ``summaries``, ``descriptions`` and ``fields_examples`` (each: list, item). An item has two
+    operations, by id and by slug, alike but for their ids. A viewset with ``JSONLDMixin`` also answers JSON-LD.
+    """
+    name = cls.schema_name
+    list_serializer, detail_serializer = cls.serializer_class, cls.detail_serializer_class
+    if issubclass(cls, JSONLDMixin):
+        list_200 = with_jsonld(list_serializer(many=True), many=True)
+        detail_200 = with_jsonld(detail_serializer)
+        jsonld_parameters = [JSONLD_PARAMETER]
+    else:
+        list_200, detail_200 = {200: list_serializer(many=True)}, {200: detail_serializer}
+        jsonld_parameters = []
+
+    def detail(operation_id):
+        return extend_schema(
+            operation_id=operation_id,
+            summary=cls.summaries[1],
+            description=cls.descriptions[1],
+            parameters=[
+                fields_parameter(cls.fields_examples[1], detail_serializer),
+                VERSION_PARAMETER,
+                LOCALE_PARAMETER,
+                *jsonld_parameters,
+            ],
+            responses={**detail_200, **NOT_MODIFIED, **DETAIL_ERROR_RESPONSES},
+            tags=[name],
+        )
+
+    # extend_schema_view knows DRF's own actions only: the slug route's is described on its own copy of the
+    # method (as extend_schema_view does it), so that the description stays with this viewset.
+    detail(f"{name}_retrieve_by_slug")(isolate_view_method(cls, "retrieve_by_slug"))
+    return extend_schema_view(
+        list=extend_schema(
+            operation_id=f"{name}_list",
+            summary=cls.summaries[0],
+            description=cls.descriptions[0],
+            parameters=[
+                *cls.filterset_class.openapi_parameters(),
+                fields_parameter(cls.fields_examples[0], list_serializer),
+                ordering_parameter(PAGE_ORDERING),
+                *jsonld_parameters,
+            ],
+            responses={**list_200, **NOT_MODIFIED, **ERROR_RESPONSES},
+            tags=[name],
+        ),
+        retrieve=detail(f"{name}_retrieve"),
+    )(cls)
 
 
 # ----- JSON-LD --------------------------------------------------------------------------------------
@@ -125,10 +182,10 @@ def pattern_as_government_service(page, request):
     data = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",
-        "@id": page.get_full_url(request),
+        "@id": page_url(page, request),
         "name": page.title,
         "description": page.summary,
-        "url": page.get_full_url(request),
+        "url": page_url(page, request),
         "inLanguage": page.locale.language_code,
         "serviceType": page.pattern_type.name if page.pattern_type else None,
         "identifier": [service_identifier(s) for s in page.services.all()],
@@ -143,7 +200,7 @@ def pattern_as_government_service(page, request):
 class JSONLDMixin:
     """Renders JSON-LD when the client asks for it (Accept header or ?format=jsonld)."""
 
-    renderer_classes = [*ListView.renderer_classes, JSONLDRenderer]
+    renderer_classes = [*ResourceViewSet.renderer_classes, JSONLDRenderer]
     as_jsonld = None
 
     def wants_jsonld(self):
@@ -153,6 +210,12 @@ class JSONLDMixin:
         if self.wants_jsonld():
             return Response(type(self).as_jsonld(obj, self.request), content_type="application/ld+json")
         return super().render_object(obj)
+
+    def serialize_page(self, page):
+        # A JSON-LD list is made from the objects (get_paginated_response): the serializer's items are unused.
+        if self.wants_jsonld():
+            return None
+        return super().serialize_page(page)
 
     def get_paginated_response(self, data):
         if self.wants_jsonld():

@@ -1,27 +1,28 @@
 """Search across patterns, processes and services, with the same parameters, facets and result shape
 as the public search page. Whichever engine is configured answers; callers never need to know which."""
 
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.response import Response
 
+from library.site_url import absolute
 from search.documents import FACETS
 from search.engines import SearchEngineUnavailable, get_search_engine
-from search.query import SearchQuery, SearchQueryError
+from search.params import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, read_search
+from search.query import SearchQueryError
 
 from ..exceptions import InvalidParameter, error_body
-from ..serializers import ErrorSerializer
+from ..filters.base import LOCALE_CODES
+from ..serializers.base import ErrorSerializer
 from .base import ERROR_RESPONSES, ResourceMixin
-
-MAX_QUERY_LENGTH = 200
-MAX_PAGE_SIZE = 50
 
 
 class SearchHitSerializer(serializers.Serializer):
     kind = serializers.CharField(help_text="pattern, process or service")
     title = serializers.CharField()
-    url = serializers.CharField(help_text="The item on the public site.")
+    url = serializers.URLField(help_text="The item on the public site (absolute, on the site's address).")
     score = serializers.FloatField()
     title_html = serializers.CharField(help_text="The title with matched words in <mark>, HTML-escaped.")
     snippet_html = serializers.CharField(help_text="A passage with matched words in <mark>, HTML-escaped.")
@@ -68,15 +69,8 @@ class SearchView(ResourceMixin, generics.GenericAPIView):
     def read_fields(self, request):
         return None
 
-    def read_int(self, name, default, maximum=None):
-        raw = self.request.query_params.get(name)
-        if raw in (None, ""):
-            return default
-        if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
-            raise InvalidParameter(name, f"'{raw[:20]}' is not a whole number of 1 or more.")
-        if maximum and int(raw) > maximum:
-            raise InvalidParameter(name, f"{name} can be at most {maximum}.")
-        return int(raw)
+    def repeatable_parameters(self):
+        return set(FACETS)
 
     @extend_schema(
         operation_id="search",
@@ -92,7 +86,7 @@ class SearchView(ResourceMixin, generics.GenericAPIView):
             ),
             OpenApiParameter(
                 "page",
-                {"type": "integer", "minimum": 1},
+                {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
                 OpenApiParameter.QUERY,
                 description="The page of results, from 1.",
             ),
@@ -103,7 +97,7 @@ class SearchView(ResourceMixin, generics.GenericAPIView):
                 description=f"Results a page, at most {MAX_PAGE_SIZE}.",
             ),
             OpenApiParameter(
-                "locale", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=["en", "cy"], description="en or cy."
+                "locale", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=LOCALE_CODES, description="en or cy."
             ),
             *[facet_parameter(name) for name in FACETS],
         ],
@@ -115,21 +109,20 @@ class SearchView(ResourceMixin, generics.GenericAPIView):
         tags=["search"],
     )
     def get(self, request):
-        text = request.query_params.get("q", "").strip()
-        if len(text) > MAX_QUERY_LENGTH:
-            raise InvalidParameter("q", f"Search for {MAX_QUERY_LENGTH} characters or fewer; this is {len(text)}.")
-        page = self.read_int("page", 1)
-        page_size = self.read_int("page_size", 10, MAX_PAGE_SIZE)
-        filters = {name: request.query_params.getlist(name) for name in FACETS if request.query_params.getlist(name)}
         try:
-            query = SearchQuery(text, filters=filters, locale=self.request_locale(), page=page, page_size=page_size)
+            query, problems = read_search(request.query_params, self.request_locale(), page_sizes=True)
         except SearchQueryError as error:
             raise InvalidParameter("q", str(error)) from None
+        if problems:
+            raise InvalidParameter(problems[0].parameter, problems[0].message)
+        text = query.text
         try:
             results = get_search_engine().search(query)
         except SearchEngineUnavailable:
             response = Response(
-                error_body("search_unavailable", "The search engine cannot be reached; try again in a few minutes."),
+                error_body(
+                    "search_unavailable", gettext("The search engine cannot be reached; try again in a few minutes.")
+                ),
                 status=503,
             )
             response["Retry-After"] = "60"
@@ -145,7 +138,7 @@ class SearchView(ResourceMixin, generics.GenericAPIView):
                     {
                         "kind": hit.kind,
                         "title": hit.title,
-                        "url": hit.url,
+                        "url": absolute(hit.url),
                         "score": hit.score,
                         "title_html": str(hit.title_html),
                         "snippet_html": str(hit.snippet_html),

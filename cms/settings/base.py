@@ -32,6 +32,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "cms",
     "pattern_pages",
+    "library",
     "api",
     "search",
     "assessments",
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -60,6 +62,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "contributions",
     "editorial",
+    "limits",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,19 +76,26 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.RejectNulCharactersMiddleware",
+    "cms.middleware.RefuseDeepJsonMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, letting the admin frame its previews (cms.csp).
+    "cms.csp.LibraryCSPMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # Inside CSP (a kept page gets this request's nonce), outside what a kept page does not need.
     "cms.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "cms.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Needs the signed-in user: it answers with an admin page.
+    "cms.middleware.BoundAdminSearchMiddleware",
+    # Last, as django-axes asks: turns a login refused for a lockout into cms.login.locked_out's answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -131,6 +142,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Editors choose the admin's language in their account (Wagtail's "Preferred language"): English or Welsh.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
@@ -149,7 +162,11 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "LocalGov Pattern Library"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The address readers and suppliers use, e.g. https://patterns.example.org: every absolute URL the site
+# gives out (API responses, sitemap, feed, hreflang links, emails) starts with it, and Wagtail's Site record
+# follows it (library.site_url). `make run` sets it to the address it serves. Scheme, host and port only.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 # Wagtail 8's autosave is off. On a create form it saves the object in the background, and a click on
 # "Submit" or "Save" that overtakes it creates a second object: under load our browser test recorded one
 # assessment twice. With inline panels it can also duplicate rows (wagtail/wagtail#14568, still open).
@@ -163,12 +180,21 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
-# Elasticsearch is optional: set ELASTICSEARCH_URL to switch the search engine to it.
+# The library's search engine: {"ENGINE": dotted path of a search.engines.SearchEngine, "OPTIONS": its
+# keyword arguments}. The database's by default; set ELASTICSEARCH_URL to switch to Elasticsearch.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+SEARCH_ENGINE = (
+    {
+        "ENGINE": "search.engines.elasticsearch.ElasticsearchEngine",
+        "OPTIONS": {"url": ELASTICSEARCH_URL, "index_prefix": os.environ.get("SEARCH_INDEX_PREFIX", "patterns")},
+    }
+    if ELASTICSEARCH_URL
+    else {"ENGINE": "search.engines.database.DatabaseEngine", "OPTIONS": {}}
+)
 
-# "api" holds rendered API responses under their ETag (see api.freshness): per process by default.
+# "api" holds rendered API responses under their ETag (see library.version): per process by default.
 # "default" is set below, with the rate limits that count in it; "api" holds rendered API responses under
-# their ETag (api.freshness), in each process's memory.
+# their ETag (library.version), in each process's memory.
 CACHES = {
     "api": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -184,7 +210,7 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "2000"))},
     },
 }
-# How long a process may answer from the library version it last read (seconds); see api.freshness.
+# How long a process may answer from the library version it last read (seconds); see library.version.
 API_LIBRARY_VERSION_TTL = float(os.environ.get("API_LIBRARY_VERSION_TTL", "1"))
 
 # Background work (search indexing, webhooks, reminders) goes through Django Tasks, the framework
@@ -203,6 +229,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["api.parsers.JSONParser"],
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.ApiKeyAuthentication"],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
@@ -220,6 +247,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # The "number" path converter (pattern_pages.numbers): an id up to the largest integer a database stores.
+    "PATH_CONVERTER_OVERRIDES": {"number": {"type": "integer", "minimum": 0, "maximum": 2**63 - 1}},
     # Two resources have a "status": name each set of choices after what it is.
     "ENUM_NAME_OVERRIDES": {
         "AdoptionStatusEnum": "contributions.models.AdoptionStatus",
@@ -230,6 +259,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "cms.openapi.jsonld_lists_are_not_paginated",
         "cms.openapi.request_bodies_are_closed",
+        "cms.openapi.narrowed_items_require_only_id",
     ],
 }
 # Rate limits (the API's throttles, the contribute and feedback forms) count in the default cache. With more
@@ -250,8 +280,10 @@ def env_rate(name, default):
 
 # Requests a minute: anonymous clients per IP, keyed clients per key, e.g. API_ANON_RATE=60/min.
 API_THROTTLE_RATES = {"anon": env_rate("API_ANON_RATE", "60/min"), "key": env_rate("API_KEY_RATE", "1200/min")}
-# Webhook targets on private or loopback addresses are refused unless this is on (tests only).
+# Webhook targets on addresses that are not globally routable are refused unless this is on (tests only).
 WEBHOOKS_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS")
+# A PEM file of extra certificate authorities webhook receivers' certificates may come from (default: none).
+WEBHOOK_CA_BUNDLE = os.environ.get("WEBHOOK_CA_BUNDLE") or None
 
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
@@ -275,18 +307,45 @@ CONTRIBUTIONS_RATE_LIMITS = {
     "feedback_per_ip": (30, 60 * 60),
 }
 
-# Admin login lockout (cms.lockout): per user name and per address, within a sliding window.
-WAGTAILADMIN_USER_LOGIN_FORM = "cms.lockout.LockoutLoginForm"
+# Who a request comes from (limits.client): X-Forwarded-For is believed only from these proxies' addresses or
+# networks, e.g. TRUSTED_PROXIES=10.0.0.0/8 behind a load balancer in that network. Empty: never believed.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# Where limits count (limits.counting): the default cache, or rows in the database where that cache is the
+# database's (production without Redis), whose increments are not atomic.
+LIMITS_COUNTER = "limits.counting.CacheCounter"
+
+# Every password the library checks is under one lockout (cms.login, django-axes): per user name and address
+# together; after `attempts` failures within `window_seconds` of each other, a wait of `first_wait_seconds`
+# that doubles with every further failure, up to `longest_wait_seconds`.
 LOGIN_LOCKOUT = {
-    "user_attempts": int(os.environ.get("LOGIN_LOCKOUT_USER_ATTEMPTS", "5")),
-    "ip_attempts": int(os.environ.get("LOGIN_LOCKOUT_IP_ATTEMPTS", "20")),
+    "attempts": int(os.environ.get("LOGIN_LOCKOUT_ATTEMPTS", "5")),
     "window_seconds": int(os.environ.get("LOGIN_LOCKOUT_WINDOW_SECONDS", "900")),
+    "first_wait_seconds": int(os.environ.get("LOGIN_LOCKOUT_FIRST_WAIT_SECONDS", "300")),
+    "longest_wait_seconds": int(os.environ.get("LOGIN_LOCKOUT_LONGEST_WAIT_SECONDS", "86400")),
 }
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "cms.login.GrowingLockoutHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = LOGIN_LOCKOUT["attempts"]
+AXES_COOLOFF_TIME = "cms.login.longest_wait"  # how long a failure is kept; the wait itself is cms.login's
+AXES_RESET_ON_SUCCESS = True
+# An attempt while locked out is refused before any password is compared, and does not lengthen the wait.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "cms.login.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.login.locked_out"
+# Masked in axes' failure records and logs (each failure keeps the form's other fields): every password field
+# of every door, as the account form names them too.
+AXES_SENSITIVE_PARAMETERS = [
+    "username",
+    "ip_address",
+    "csrfmiddlewaretoken",
+    *[f"{prefix}{name}" for prefix in ("", "password-") for name in ("old_password", "new_password1", "new_password2")],
+]
 
 # Content-Security-Policy (django-csp) on the public site and the API: no inline script or style
-# except scripts carrying the per-request nonce. Wagtail's admin manages its own scripts.
+# except scripts carrying the per-request nonce. The admin gets its own policy (ADMIN_CONTENT_SECURITY_POLICY,
+# applied by cms.csp.LibraryCSPMiddleware), and the previews it frames may be framed by it.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
@@ -300,6 +359,27 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+# The strictest policy Wagtail 8's admin works with: everything from the site itself, no plugins, no other
+# base address, framed only by itself (previews, modals). Wagtail's widgets still write inline scripts
+# (chooser initialisers) and style attributes, so those two keep 'unsafe-inline'; no script from elsewhere.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF, "'unsafe-inline'"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+# Avatars from gravatar.com would be a third-party request from every admin page (and refused by its CSP).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The dashboard's upgrade notice fetches releases.wagtail.org from each editor's browser; upgrades come
+# through the project's pinned dependencies instead, and the admin's CSP allows no other site.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Uploads: whole requests up to 10 MB in memory; the image and document limits above apply per file.

@@ -10,7 +10,13 @@ DEBUG = False
 if not REDIS_URL:
     # Shared by every gunicorn worker, so rate limits hold across processes. The table is created after
     # each migrate (cms.apps). Set REDIS_URL for a faster shared cache.
-    CACHES["default"] = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "library_cache"}  # noqa: F405
+    # A new dict, not base's changed in place: base's settings stay as base defines them.
+    CACHES = {  # noqa: F405
+        **CACHES,  # noqa: F405
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "library_cache"},
+    }
+    # The database cache's incr() reads, then writes: limits count in rows updated in place instead.
+    LIMITS_COUNTER = "limits.counting.DatabaseCounter"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment (at least 50 characters) in production.")

@@ -4,6 +4,7 @@
 
 from django import template
 from django.db.models import Q
+from wagtail.models import Page
 
 from pattern_pages.models import ProcessPage
 
@@ -18,12 +19,19 @@ def _public():
 
 @register.simple_tag
 def page_adoptions(page):
-    """Approved, planned or live adoptions of a pattern or process page (or its translations), by council."""
+    """Approved, planned or live adoptions of a pattern or process page (or its translations), by council, with
+    their councils (not their pages: the page is the one being shown)."""
     if page is None:
         return []
-    # Adoptions name the English page; its Welsh translation shares its translation key.
-    match = Q(pattern__translation_key=page.translation_key) | Q(process__translation_key=page.translation_key)
-    return list(_public().filter(match).order_by("council__name"))
+    # Adoptions name the English page; its Welsh translation shares its translation key. The pages of that key
+    # are found first (Wagtail's unique translation_key + locale index), then the adoptions through the one
+    # foreign key that can name them: matching the key through an OR across both joins scanned every adoption.
+    # Only the council is shown (``show="council"``): joining the adopted page brought every StreamField of the
+    # page being rendered back once per adoption, to be parsed again, and made the statement a six-table join.
+    pages = Page.objects.filter(translation_key=page.translation_key).values("pk")
+    field = "process_id__in" if issubclass(page.specific_class or Page, ProcessPage) else "pattern_id__in"
+    adoptions = Adoption.objects.public().in_use().filter(**{field: pages}).select_related("council")
+    return list(adoptions.order_by("council__name"))
 
 
 @register.simple_tag

@@ -5,14 +5,15 @@ parent. A page gets a new revision only when what the demo says differs from wha
 loader twice creates nothing and changes nothing.
 """
 
+import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
-from wagtail.models import Locale
 
 from pattern_pages.models import (
     ContentPage,
@@ -27,9 +28,11 @@ from pattern_pages.models import (
     Service,
     ServicePatternPage,
 )
-from pattern_pages.site_setup import ensure_home_page
 
-from . import content_pages, patterns, processes, taxonomy
+from ..screens.blocks import ScreenBlock
+from ..screens.pages import derived_components
+from . import activity, content_pages, patterns, processes, taxonomy
+from .screens import SCREENS
 
 
 @dataclass
@@ -257,28 +260,49 @@ def _html(text):
     return text if text.startswith("<") else f"<p>{text}</p>"
 
 
-def process_values(spec, lookup):
-    def step(value):
-        question, outcomes = value.get("decision") or ("", [])
-        return {
-            "type": "step",
+def research_blocks(research):
+    """ResearchBlock data from ``(method, date, participants, findings, rating)`` tuples."""
+    return [
+        {
+            "type": "research",
             "value": {
-                "ref": value["ref"],
-                "title": value["title"],
-                "role": value["role"],
-                "system": value.get("system", ""),
-                "description": value.get("description", ""),
-                "inputs": list(value.get("inputs", [])),
-                "outputs": list(value.get("outputs", [])),
-                "time_limit": value.get("time_limit", ""),
-                "legislation": value.get("legislation", ""),
-                "decision": {
-                    "question": question,
-                    "outcomes": [{"answer": answer, "next_step": ref} for answer, ref in outcomes],
-                },
+                "method": method,
+                "date": when.isoformat(),
+                "participants": participants,
+                "findings": _html(findings),
+                "rating": rating,
             },
         }
+        for method, when, participants, findings, rating in research
+    ]
 
+
+def process_step_value(value):
+    """The ProcessStepBlock value of one step as ``processes.PROCESSES`` writes it."""
+    question, outcomes = value.get("decision") or ("", [])
+    return {
+        "ref": value["ref"],
+        "title": value["title"],
+        "role": value["role"],
+        "system": value.get("system", ""),
+        "description": value.get("description", ""),
+        "inputs": list(value.get("inputs", [])),
+        "outputs": list(value.get("outputs", [])),
+        "time_limit": value.get("time_limit", ""),
+        "legislation": value.get("legislation", ""),
+        "next_step": value.get("next", ""),
+        "end_outcome": value.get("end", ""),
+        "decision": {
+            "question": question,
+            "outcomes": [
+                {"answer": answer, "next_step": ref, "end_outcome": end[0] if end else ""}
+                for answer, ref, *end in outcomes
+            ],
+        },
+    }
+
+
+def process_values(spec, lookup):
     return {
         "title": spec["title"],
         "summary": spec["summary"],
@@ -295,7 +319,7 @@ def process_values(spec, lookup):
             {"type": "system", "value": {"name": name, "description": description}}
             for name, description in spec["systems"]
         ],
-        "steps": [step(value) for value in spec["steps"]],
+        "steps": [{"type": "step", "value": process_step_value(value)} for value in spec["steps"]],
         "legislation": [
             {
                 "type": "legislation",
@@ -311,6 +335,9 @@ def process_values(spec, lookup):
             {"type": "measure", "value": {"name": name, "description": description, "target": target}}
             for name, description, target in spec["measures"]
         ],
+        "maturity": spec.get("maturity", "experimental"),
+        "version": spec.get("version", "0.1.0"),
+        "research": research_blocks(spec.get("research", [])),
         "supported_patterns": [
             {"type": "pattern", "value": lookup.patterns[slug].pk}
             for slug in spec["patterns"]
@@ -320,18 +347,30 @@ def process_values(spec, lookup):
 
 
 def pattern_values(spec, lookup):
-    def step(value):
+    screens = SCREENS.get(spec["slug"], [])
+    screen_block = ScreenBlock()
+
+    def components(value, index):
+        # As saving derives them (ScreensMixin.prepare_screens), so that loading again changes nothing.
+        chosen = [lookup.components[slug] for slug in value["components"]]
+        if index < len(screens) and screens[index]:
+            step_screens = [screen_block.to_python(screen) for screen in screens[index]]
+            chosen = derived_components(chosen, step_screens, lookup.components)
+        return [component.pk for component in chosen]
+
+    def step(value, index):
         return {
             "type": "step",
             "value": {
                 "title": value["title"],
                 "user_action": value["does"],
-                "components": [lookup.components[slug].pk for slug in value["components"]],
+                "components": components(value, index),
                 "content_guidance": _html(value["guidance"]) if value.get("guidance") else "",
                 "example_screen": None,
                 "process_steps": [
                     {"process": lookup.processes[process].pk, "step": ref} for process, ref in value.get("triggers", [])
                 ],
+                "screens": screens[index] if index < len(screens) else [],
             },
         }
 
@@ -358,25 +397,13 @@ def pattern_values(spec, lookup):
             {"type": "user_need", "value": {"as_a": as_a, "i_need": i_need, "so_that": so_that}}
             for as_a, i_need, so_that in spec["user_needs"]
         ],
-        "steps": [step(value) for value in spec["steps"]],
+        "steps": [step(value, index) for index, value in enumerate(spec["steps"])],
         "variants": [
             {"type": "variant", "value": {"name": name, "when_to_use": when, "description": _html(description)}}
             for name, when, description in spec["variants"]
         ],
         "accessibility": prose(spec["accessibility"]),
-        "research": [
-            {
-                "type": "research",
-                "value": {
-                    "method": method,
-                    "date": when.isoformat(),
-                    "participants": participants,
-                    "findings": _html(findings),
-                    "rating": rating,
-                },
-            }
-            for method, when, participants, findings, rating in spec["research"]
-        ],
+        "research": research_blocks(spec["research"]),
         "related": related,
     }
 
@@ -405,20 +432,29 @@ def load_pages(home, summary):
 
     lookup = Lookup(home.locale)
     lookup.patterns = {p.slug: p for p in ServicePatternPage.objects.child_of(pattern_index)}
+
     # Processes first (their steps are what pattern steps point at), then patterns. A second pass lets a
     # page created in the first one point at pages created after it (a process lists the patterns it
     # supports, a pattern its related patterns); on later runs it finds nothing to change.
+    def with_review_date(kind, parent, model, slug, values):
+        page = model.objects.child_of(parent).filter(slug=slug).first()
+        review_dates({(kind, slug): (page, values)})
+        return values
+
     for target in (summary, Summary()):
         for spec in processes.PROCESSES:
+            values = with_review_date("process", process_index, ProcessPage, spec["slug"], process_values(spec, lookup))
             lookup.processes[spec["slug"]] = upsert_page(
-                process_index, ProcessPage, spec["slug"], process_values(spec, lookup), target, "process"
+                process_index, ProcessPage, spec["slug"], values, target, "process"
             )
         for spec in patterns.PATTERNS:
+            values = pattern_values(spec, lookup)
+            with_review_date("pattern", pattern_index, ServicePatternPage, spec["slug"], values)
             lookup.patterns[spec["slug"]] = upsert_page(
                 pattern_index,
                 ServicePatternPage,
                 spec["slug"],
-                pattern_values(spec, lookup),
+                values,
                 target,
                 "service pattern",
                 history=spec.get("history", ()),
@@ -428,11 +464,15 @@ def load_pages(home, summary):
                 summary.counts[kind]["updated"] += counter["updated"]
 
 
-def load_demo():
-    """Load the demo library into the default locale and return a :class:`Summary`."""
-    home = ensure_home_page()
-    locale = Locale.get_default()
-    summary = Summary()
-    load_taxonomy(locale, summary)
-    load_pages(home, summary)
-    return summary
+def review_dates(values_by_page):
+    """Override the spec's review-by dates for the pages in ``activity.REVIEW_DAYS_FROM_FIRST_LOAD``.
+
+    ``values_by_page`` maps ``(kind, slug)`` to ``(existing page or None, values)``; a page that exists
+    keeps the date it has, so a second load (on any day) changes nothing.
+    """
+    today = timezone.localdate()
+    for key, days in activity.REVIEW_DAYS_FROM_FIRST_LOAD.items():
+        if key not in values_by_page:
+            continue
+        page, values = values_by_page[key]
+        values["review_by"] = page.review_by if page is not None else today + datetime.timedelta(days=days)

@@ -1,7 +1,9 @@
 """The demo's processes: how each service is delivered behind the scenes. Written by the project.
 
-Each step names one of the process's roles and systems; a decision points at other steps by their ``ref``;
-``legislation`` on a step is the title of one of the process's legislation entries.
+Each step names one of the process's roles and systems; ``legislation`` on a step is the title of one of the
+process's legislation entries. A step goes on to the step after it unless it names its ``next`` step, ends the
+process with an ``end`` outcome, or has a decision, whose answers are ``(answer, next step ref)`` or
+``(answer, "", end outcome)``.
 """
 
 from datetime import date
@@ -22,6 +24,26 @@ PROCESSES = [
         "services": [13, 14],
         "owner": "E10000012",
         "review_by": date(2027, 9, 1),
+        "maturity": "stable",
+        "version": "2.1.0",
+        "research": [
+            (
+                "desk-research",
+                date(2026, 2, 10),
+                0,
+                "Compared the published co-ordinated schemes of six councils: every one checks addresses before "
+                "ranking and offers on the national offer day.",
+                1,
+            ),
+            (
+                "interviews",
+                date(2026, 4, 22),
+                9,
+                "Admissions officers in three councils said chasing proof of address takes most of their time in "
+                "January.",
+                2,
+            ),
+        ],
         "trigger": "A parent or carer submits an application naming the schools they prefer, in order.",
         "outcome": "The child is offered a place at the highest-ranked school that can offer one, or at the nearest "
         "school with space, and the parent knows how to appeal.",
@@ -69,7 +91,10 @@ PROCESSES = [
                 "inputs": ["Unverified application"],
                 "outputs": ["Evidence request"],
                 "time_limit": "Parent has 10 working days to reply",
-                "decision": ("Has acceptable proof arrived?", [("Yes", "rank-applications")]),
+                "decision": (
+                    "Has acceptable proof arrived?",
+                    [("Yes", "rank-applications"), ("No", "", "Application held for the late round")],
+                ),
             },
             {
                 "ref": "rank-applications",
@@ -114,6 +139,7 @@ PROCESSES = [
             },
             {
                 "ref": "close-application",
+                "end": "Application closed",
                 "title": "Close the application and keep waiting lists",
                 "role": "Admissions officer",
                 "system": "Pupil and admissions database",
@@ -161,6 +187,18 @@ PROCESSES = [
         "services": [524],
         "owner": "E07000070",
         "review_by": date(2027, 4, 30),
+        "maturity": "beta",
+        "version": "1.2.0",
+        "research": [
+            (
+                "analytics",
+                date(2026, 3, 3),
+                0,
+                "Four in ten reports matched an in-cab record of a bin not put out, so most reports can be answered "
+                "without an officer.",
+                2,
+            ),
+        ],
         "trigger": "A resident reports that their bin was not emptied on their collection day.",
         "outcome": "The bin is emptied, or the resident is told why it was not and what to do next time.",
         "roles": [
@@ -232,6 +270,7 @@ PROCESSES = [
             },
             {
                 "ref": "explain-to-resident",
+                "end": "Resident told the outcome",
                 "title": "Tell the resident the outcome",
                 "role": "Waste services officer",
                 "system": "Customer relationship management system",
@@ -268,6 +307,18 @@ PROCESSES = [
         "services": [528],
         "owner": "E06000023",
         "review_by": date(2027, 6, 30),
+        "maturity": "beta",
+        "version": "1.0.0",
+        "research": [
+            (
+                "usability-testing",
+                date(2026, 5, 14),
+                7,
+                "Residents wanted to know before paying whether an item would be taken; the price check now comes "
+                "first.",
+                2,
+            ),
+        ],
         "trigger": "A resident asks for large items to be collected from their home.",
         "outcome": "The items are collected on the agreed day and reused, recycled or disposed of.",
         "roles": [
@@ -295,6 +346,7 @@ PROCESSES = [
             },
             {
                 "ref": "advise-alternatives",
+                "end": "Resident pointed to other ways",
                 "title": "Suggest another way to get rid of the items",
                 "role": "Customer services adviser",
                 "inputs": ["Items the service does not take"],
@@ -339,6 +391,7 @@ PROCESSES = [
             },
             {
                 "ref": "close-booking",
+                "end": "Booking closed",
                 "title": "Close the booking and tell the resident",
                 "role": "Customer services adviser",
                 "system": "Waste round management system",
@@ -374,6 +427,8 @@ PROCESSES = [
         "services": [531],
         "owner": "E10000016",
         "review_by": date(2027, 3, 31),
+        "maturity": "experimental",
+        "version": "0.3.0",
         "trigger": "A resident books a slot to take household waste to a recycling centre.",
         "outcome": "The resident visits at the booked time, or the slot is released for someone else.",
         "roles": [
@@ -410,6 +465,7 @@ PROCESSES = [
             },
             {
                 "ref": "refuse-booking",
+                "end": "Booking refused",
                 "title": "Explain that the site is for local residents",
                 "role": "Booking system",
                 "system": "Recycling centre booking system",
@@ -434,6 +490,7 @@ PROCESSES = [
             },
             {
                 "ref": "record-visit",
+                "end": "Visit recorded",
                 "title": "Record the visit and release unused slots",
                 "role": "Booking system",
                 "system": "Recycling centre booking system",
@@ -468,6 +525,17 @@ PROCESSES = [
         "services": [471],
         "owner": "E09000012",
         "review_by": date(2027, 5, 31),
+        "maturity": "stable",
+        "version": "1.4.0",
+        "research": [
+            (
+                "desk-research",
+                date(2026, 1, 20),
+                0,
+                "Mapped the statutory stages against the regulations and the notices of four councils.",
+                1,
+            ),
+        ],
         "trigger": "A civil enforcement officer issues a penalty charge notice for a parking contravention.",
         "outcome": "The charge is paid, cancelled after a challenge, decided by an independent adjudicator, or "
         "recovered as a debt.",
@@ -531,6 +599,7 @@ PROCESSES = [
             },
             {
                 "ref": "recover-debt",
+                "end": "Debt registered",
                 "title": "Send a charge certificate and register the debt",
                 "role": "Notice processing officer",
                 "system": "Parking enforcement system",
@@ -539,6 +608,7 @@ PROCESSES = [
             },
             {
                 "ref": "close-notice",
+                "end": "Notice closed",
                 "title": "Close the notice",
                 "role": "Notice processing officer",
                 "system": "Parking enforcement system",
@@ -588,6 +658,18 @@ PROCESSES = [
         "services": [321],
         "owner": "E10000014",
         "review_by": date(2027, 2, 28),
+        "maturity": "beta",
+        "version": "1.1.0",
+        "research": [
+            (
+                "interviews",
+                date(2026, 6, 2),
+                6,
+                "Registrars said informants often book before the medical certificate is ready, so the process "
+                "allows for it.",
+                2,
+            ),
+        ],
         "trigger": "A relative or other qualified informant asks to register a death.",
         "outcome": "The death is registered, the informant has certified copies and the form for the funeral "
         "director, and government services have been told once.",
@@ -627,7 +709,10 @@ PROCESSES = [
                 "role": "Coroner",
                 "inputs": ["Referral"],
                 "outputs": ["Coroner's notification"],
-                "decision": ("Can the registration go ahead?", [("Yes", "register-death")]),
+                "decision": (
+                    "Can the registration go ahead?",
+                    [("Yes", "register-death"), ("Not yet: an inquest is opened", "", "Registered after the inquest")],
+                ),
             },
             {
                 "ref": "register-death",
@@ -649,6 +734,7 @@ PROCESSES = [
             },
             {
                 "ref": "tell-us-once",
+                "end": "Death registered",
                 "title": "Offer to tell government services once",
                 "role": "Registrar",
                 "inputs": ["Informant's consent"],
@@ -690,6 +776,25 @@ PROCESSES = [
         "services": [279],
         "owner": "E08000025",
         "review_by": date(2027, 7, 31),
+        "maturity": "beta",
+        "version": "1.3.0",
+        "research": [
+            (
+                "usability-testing",
+                date(2026, 3, 18),
+                8,
+                "Assessors in two councils walked through the flow; both asked for refusals to end the case with "
+                "the right to a review, not to go on to printing.",
+                2,
+            ),
+            (
+                "analytics",
+                date(2026, 5, 6),
+                0,
+                "Around half of applications were automatically eligible and needed no mobility assessment.",
+                2,
+            ),
+        ],
         "trigger": "A disabled person, or someone on their behalf, applies for a Blue Badge.",
         "outcome": "The applicant receives a badge, or a decision explaining why not and how to ask for a review.",
         "roles": [
@@ -737,6 +842,7 @@ PROCESSES = [
             },
             {
                 "ref": "approve",
+                "next": "send-badge",
                 "title": "Approve and order the badge",
                 "role": "Blue Badge assessor",
                 "system": "Blue Badge digital service",
@@ -746,6 +852,7 @@ PROCESSES = [
             },
             {
                 "ref": "refuse",
+                "end": "Badge refused",
                 "title": "Refuse, giving reasons and the right to a review",
                 "role": "Blue Badge assessor",
                 "system": "Case management system",
@@ -754,6 +861,7 @@ PROCESSES = [
             },
             {
                 "ref": "send-badge",
+                "end": "Badge issued",
                 "title": "Print and post the badge",
                 "role": "Badge manufacturer",
                 "inputs": ["Badge order"],
@@ -800,6 +908,8 @@ PROCESSES = [
         "services": [63],
         "owner": "E08000035",
         "review_by": date(2027, 3, 31),
+        "maturity": "experimental",
+        "version": "0.4.0",
         "trigger": "A resident who pays council tax claims help because their income is low.",
         "outcome": "The resident's council tax bill is reduced, or they are told why not and how to appeal.",
         "roles": [
@@ -862,6 +972,7 @@ PROCESSES = [
             },
             {
                 "ref": "send-decision",
+                "end": "Claimant told the decision",
                 "title": "Send the decision and appeal rights",
                 "role": "Benefits assessor",
                 "system": "Revenues and benefits system",
@@ -902,6 +1013,17 @@ PROCESSES = [
         "services": [370, 58, 364],
         "owner": "E06000052",
         "review_by": date(2027, 1, 31),
+        "maturity": "experimental",
+        "version": "0.2.0",
+        "research": [
+            (
+                "interviews",
+                date(2026, 7, 9),
+                5,
+                "Residents expected one notice of a move to reach council tax and electoral registration.",
+                1,
+            ),
+        ],
         "trigger": "A resident tells the council that they are moving into, out of or within the area.",
         "outcome": "Council tax is billed to the right person from the right date, the electoral registration office "
         "knows, and bins and permits follow the resident.",
@@ -966,6 +1088,7 @@ PROCESSES = [
             },
             {
                 "ref": "confirm-to-resident",
+                "end": "Records updated",
                 "title": "Confirm what has been updated",
                 "role": "Integration platform",
                 "system": "Integration platform",
@@ -1010,6 +1133,18 @@ PROCESSES = [
         "services": [92],
         "owner": "E09000030",
         "review_by": date(2027, 8, 31),
+        "maturity": "beta",
+        "version": "1.0.0",
+        "research": [
+            (
+                "accessibility-audit",
+                date(2026, 4, 15),
+                0,
+                "Checked the decision letters against plain English and accessibility guidance before the process "
+                "was shared.",
+                1,
+            ),
+        ],
         "trigger": "A resident applies to join the housing register.",
         "outcome": "The applicant is on the register with a band and a date, or is told why they do not qualify.",
         "roles": [
@@ -1061,6 +1196,7 @@ PROCESSES = [
             },
             {
                 "ref": "send-decision",
+                "end": "Applicant told the decision",
                 "title": "Send the decision and the right to a review",
                 "role": "Housing options officer",
                 "system": "Housing register system",

@@ -490,6 +490,27 @@ SERVICES = [
         ("starting-a-business",),
         "Reductions in business rates for small businesses, charities and others who qualify.",
     ),
+    ServiceRow(
+        793,
+        "Civil emergencies - flooding",
+        ALL,
+        (),
+        "Help for homes and businesses when water comes in: sandbags, warnings and what to do next.",
+    ),
+    ServiceRow(
+        1612,
+        "Flood prevention",
+        COUNTY,
+        (),
+        "Work to lower the chance of water getting into homes in places that have flooded before.",
+    ),
+    ServiceRow(
+        555,
+        "Drain and gully clearance",
+        COUNTY,
+        (),
+        "Emptying blocked road drains and gullies, urgently when a road or pavement is under water.",
+    ),
 ]
 
 # GSS codes, names, types, regions and parent counties are from mySociety's list of UK local authorities;
@@ -1063,4 +1084,12 @@ COMPONENTS = [
         "The parts of a long transaction and how far through each one people are.",
     ),
     ComponentRow("tag", "Tag", "component", "", f"{DS}/components/tag/", "A short label for a status."),
+    ComponentRow(
+        "fieldset",
+        "Fieldset",
+        "component",
+        "",
+        f"{DS}/components/fieldset/",
+        "Groups related questions under one legend, such as the lines of an address.",
+    ),
 ]

@@ -23,6 +23,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_slug
 from django.db import transaction
 from wagtail.models import Locale
+from wagtail.search.backends import get_search_backends
+
+from library.changes import SAVED, library_changed
+from pattern_pages.text import find_control_character
 
 MAX_ERRORS_SHOWN = 20
 # A cell starting with one of these is a spreadsheet formula when the data is exported to CSV again
@@ -70,7 +74,12 @@ class Row:
         return RowError(self, column, problem)
 
     def raw(self, column):
-        return (self.values.get(column) or "").strip()
+        value = (self.values.get(column) or "").strip()
+        found = find_control_character(value)
+        if found:
+            position, character = found
+            raise self.error(column, f"has the control character {character} at character {position}; remove it")
+        return value
 
     def text(self, column, *, required=False, max_length=None):
         value = self.raw(column)
@@ -384,19 +393,16 @@ class Importer:
 
         for value in status.values():
             setattr(summary, value, getattr(summary, value) + 1)
-        if to_create or to_update or relinked:
-            from api.freshness import changed
-
-            changed()  # bulk writes send no signals: the API's ETags must move
-        self._update_search_index([*to_create, *to_update, *relinked.values()])
+        self._changed([*to_create, *to_update, *relinked.values()])
         return summary
 
-    def _update_search_index(self, objects):
-        """Index the rows that changed, as saving them one by one would have (bulk writes skip signals)."""
+    def _changed(self, objects):
+        """Say the rows changed, as saving them one by one would have (bulk writes send no signals): the
+        change feed, webhooks, the library's search index and the version follow (``library_changed``), and
+        Wagtail's own search index."""
         if not objects:
             return
-        from wagtail.search.backends import get_search_backends
-
         unique = list({obj.pk: obj for obj in objects}.values())
+        library_changed(SAVED, *unique, bulk=True)
         for backend in get_search_backends(with_auto_update=True):
             backend.add_bulk(self.model, unique)

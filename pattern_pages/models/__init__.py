@@ -1,3 +1,4 @@
+from .diagrams import ProcessDiagram
 from .pages import (
     ContentPage,
     HomePage,
@@ -37,6 +38,7 @@ __all__ = [
     "PatternType",
     "ProcessIndexPage",
     "ProcessPage",
+    "ProcessDiagram",
     "ProvidingTier",
     "Service",
     "ServicePatternPage",

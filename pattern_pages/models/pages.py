@@ -8,16 +8,19 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from assessments.blocks import StandardPointsBlock
-
 from .. import blocks
 from ..forms import RevisionCheckedPageForm
 from ..i18n import route_with_english_fallback
+from ..permissions import PublishersDelete
+from ..screens.blocks import unknown_components
+from ..screens.pages import ScreensMixin
 from ..validation import as_stream_error, process_step_errors, stream_field_errors
+from ..widgets import MultipleSnippetChooser
 
 SEMVER = RegexValidator(
     r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$",
@@ -55,7 +58,7 @@ class AtomicPublishing:
             return super().unpublish(*args, **kwargs)
 
 
-class HomePage(AtomicPublishing, Page):
+class HomePage(PublishersDelete, AtomicPublishing, Page):
     base_form_class = RevisionCheckedPageForm
 
     introduction = RichTextField(blank=True, features=blocks.RICH_TEXT_FEATURES)
@@ -88,7 +91,7 @@ class HomePage(AtomicPublishing, Page):
         return context
 
 
-class IndexPage(AtomicPublishing, Page):
+class IndexPage(PublishersDelete, AtomicPublishing, Page):
     """An index of the pages below it."""
 
     base_form_class = RevisionCheckedPageForm
@@ -126,7 +129,7 @@ class ProcessIndexPage(IndexPage):
         verbose_name = _("process index page")
 
 
-class ContentPage(AtomicPublishing, Page):
+class ContentPage(PublishersDelete, AtomicPublishing, Page):
     """Guidance: about the library, how to contribute, the service standard."""
 
     base_form_class = RevisionCheckedPageForm
@@ -145,7 +148,7 @@ class ContentPage(AtomicPublishing, Page):
         verbose_name = _("content page")
 
 
-class ServicePatternPage(AtomicPublishing, Page):
+class ServicePatternPage(ScreensMixin, RoutablePageMixin, PublishersDelete, AtomicPublishing, Page):
     """A reusable, user-facing design for a kind of service, in the GOV.UK Design System's pattern anatomy."""
 
     base_form_class = RevisionCheckedPageForm
@@ -176,15 +179,20 @@ class ServicePatternPage(AtomicPublishing, Page):
     accessibility = prose_field()
     research = StreamField([("research", blocks.ResearchBlock())], blank=True)
     related = StreamField(blocks.RelatedBlock(), blank=True, verbose_name=_("related patterns and processes"))
-    standards = StreamField(StandardPointsBlock(), blank=True, verbose_name=_("service standard points it helps meet"))
+    standards = StreamField(
+        blocks.StandardPointsBlock(), blank=True, verbose_name=_("service standard points it helps meet")
+    )
+    # The HTML of each screen, rendered with GOV.UK Frontend's macros when the page is cleaned, keyed by a
+    # hash of the screen's parameters (``pattern_pages.screens.render``); saved in every revision.
+    rendered_screens = models.JSONField(default=dict, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
             [
                 FieldPanel("pattern_type"),
-                FieldPanel("services"),
-                FieldPanel("life_events"),
+                FieldPanel("services", widget=MultipleSnippetChooser("pattern_pages.Service")),
+                FieldPanel("life_events", widget=MultipleSnippetChooser("pattern_pages.LifeEvent")),
                 FieldRowPanel([FieldPanel("maturity"), FieldPanel("version"), FieldPanel("review_by")]),
                 FieldPanel("owner_council"),
             ],
@@ -243,9 +251,13 @@ class ServicePatternPage(AtomicPublishing, Page):
 
     def clean(self):
         super().clean()
+        unknown = unknown_components(list(self.steps.raw_data))
+        if unknown:
+            raise ValidationError({"steps": unknown})
         errors = stream_field_errors(self)
         if errors:
             raise ValidationError(errors)
+        self.prepare_screens()
 
     def component_ids(self):
         """The ids of the Design System components named by the pattern's steps."""
@@ -257,7 +269,7 @@ class ServicePatternPage(AtomicPublishing, Page):
         }
 
 
-class ProcessPage(AtomicPublishing, Page):
+class ProcessPage(PublishersDelete, AtomicPublishing, Page):
     """How a service is delivered behind the scenes: roles, systems, steps, legislation and data."""
 
     base_form_class = RevisionCheckedPageForm
@@ -266,6 +278,13 @@ class ProcessPage(AtomicPublishing, Page):
     services = ParentalManyToManyField("pattern_pages.Service", blank=True, related_name="processes")
     owner_council = models.ForeignKey(
         "pattern_pages.Council", null=True, blank=True, on_delete=models.SET_NULL, related_name="owned_processes"
+    )
+    maturity = models.CharField(max_length=20, choices=Maturity.choices, default=Maturity.EXPERIMENTAL)
+    version = models.CharField(
+        max_length=20,
+        default="0.1.0",
+        validators=[SEMVER],
+        help_text=_("Semantic version, e.g. 1.2.0. Raise the first number for a change that breaks existing services."),
     )
     review_by = models.DateField(null=True, blank=True, help_text=_("When this process should next be reviewed."))
     trigger = models.TextField(help_text=_("What starts the process, e.g. 'A parent submits an application'."))
@@ -276,6 +295,7 @@ class ProcessPage(AtomicPublishing, Page):
     legislation = StreamField([("legislation", blocks.LegislationBlock())], blank=True)
     data_held = StreamField([("data_item", blocks.DataItemBlock())], blank=True)
     performance_measures = StreamField([("measure", blocks.PerformanceMeasureBlock())], blank=True)
+    research = StreamField([("research", blocks.ResearchBlock())], blank=True, verbose_name=_("research and evidence"))
     supported_patterns = StreamField(
         [("pattern", blocks.PageChooserBlock(page_type="pattern_pages.ServicePatternPage"))],
         blank=True,
@@ -285,7 +305,11 @@ class ProcessPage(AtomicPublishing, Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("services"), FieldPanel("owner_council"), FieldPanel("review_by")],
+            [
+                FieldPanel("services", widget=MultipleSnippetChooser("pattern_pages.Service")),
+                FieldPanel("owner_council"),
+                FieldRowPanel([FieldPanel("maturity"), FieldPanel("version"), FieldPanel("review_by")]),
+            ],
             heading=_("About this process"),
         ),
         FieldPanel("trigger"),
@@ -296,6 +320,7 @@ class ProcessPage(AtomicPublishing, Page):
         FieldPanel("legislation"),
         FieldPanel("data_held"),
         FieldPanel("performance_measures"),
+        FieldPanel("research"),
         FieldPanel("supported_patterns"),
     ]
     search_fields = Page.search_fields + [
@@ -305,12 +330,15 @@ class ProcessPage(AtomicPublishing, Page):
         index.SearchField("steps"),
         index.SearchField("legislation"),
         index.RelatedFields("services", [index.SearchField("name", boost=2), index.SearchField("lgsl_code")]),
+        index.FilterField("maturity"),
         index.FilterField("locale"),
     ]
     api_fields = [
         APIField("summary"),
         APIField("services"),
         APIField("owner_council"),
+        APIField("maturity"),
+        APIField("version"),
         APIField("review_by"),
         APIField("trigger"),
         APIField("outcome"),
@@ -320,6 +348,7 @@ class ProcessPage(AtomicPublishing, Page):
         APIField("legislation"),
         APIField("data_held"),
         APIField("performance_measures"),
+        APIField("research"),
         APIField("supported_patterns"),
     ]
 

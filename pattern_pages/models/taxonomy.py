@@ -11,6 +11,11 @@ from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from ..widgets import MultipleSnippetChooser
+
+# Every chooser of a translatable snippet filters by locale before it searches: the filter must be indexed.
+LOCALE_FILTER = index.FilterField("locale")
+
 
 def locale_unique(model_name, field):
     return models.UniqueConstraint(fields=[field, "locale"], name=f"unique_{model_name}_{field}_per_locale")
@@ -32,7 +37,12 @@ class Function(TranslatableMixin, index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("lgfl_code"), FieldPanel("name"), FieldPanel("description"), FieldPanel("parent")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("lgfl_code")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("lgfl_code"),
+        LOCALE_FILTER,
+    ]
     api_fields = [APIField("lgfl_code"), APIField("name"), APIField("description"), APIField("parent")]
 
     class Meta(TranslatableMixin.Meta):
@@ -59,6 +69,7 @@ class LifeEvent(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("name", boost=2),
         index.SearchField("description"),
         index.AutocompleteField("name"),
+        LOCALE_FILTER,
     ]
     api_fields = [APIField("slug"), APIField("name"), APIField("description")]
 
@@ -79,7 +90,7 @@ class PatternType(TranslatableMixin, index.Indexed, models.Model):
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
-    search_fields = [index.SearchField("name", boost=2), index.AutocompleteField("name")]
+    search_fields = [index.SearchField("name", boost=2), index.AutocompleteField("name"), LOCALE_FILTER]
     api_fields = [APIField("slug"), APIField("name"), APIField("description")]
 
     class Meta(TranslatableMixin.Meta):
@@ -114,15 +125,18 @@ class Service(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("providing_tier"),
         FieldPanel("function"),
-        FieldPanel("life_events"),
+        FieldPanel("life_events", widget=MultipleSnippetChooser("pattern_pages.LifeEvent")),
     ]
     search_fields = [
         index.SearchField("name", boost=3),
         index.SearchField("description"),
         index.SearchField("lgsl_code", boost=2),
         index.AutocompleteField("name"),
+        # Editors find a service in its chooser by its code as well as its name.
+        index.AutocompleteField("lgsl_code"),
         index.FilterField("lgsl_code"),
         index.FilterField("providing_tier"),
+        LOCALE_FILTER,
     ]
     api_fields = [
         APIField("lgsl_code"),
@@ -203,6 +217,7 @@ class Council(TranslatableMixin, index.Indexed, models.Model):
         index.FilterField("council_type"),
         index.FilterField("nation"),
         index.FilterField("is_current"),
+        LOCALE_FILTER,
     ]
     api_fields = [
         APIField("gss_code"),
@@ -266,6 +281,7 @@ class DesignSystemComponent(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("name", boost=2),
         index.SearchField("description"),
         index.AutocompleteField("name"),
+        LOCALE_FILTER,
     ]
     api_fields = [
         APIField("slug"),

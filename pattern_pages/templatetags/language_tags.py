@@ -9,28 +9,17 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 from wagtail.models import Page
+
+from library.site_url import absolute
+from pattern_pages.i18n import content_language, live_translations
 
 register = template.Library()
 
 
-def live_translations(request, page):
-    """``{language_code: page}`` for the live, public translations of ``page`` (itself included)."""
-    cache = getattr(request, "_library_live_translations", None) if request is not None else None
-    if cache is None:
-        cache = {}
-        if request is not None:
-            request._library_live_translations = cache
-    if page.pk not in cache:
-        cache[page.pk] = {
-            other.locale.language_code: other
-            for other in page.get_translations(inclusive=True).live().public().select_related("locale")
-        }
-    return cache[page.pk]
-
-
 def own_language(request, page):
-    for code, other in live_translations(request, page).items():
+    for code, other in live_translations(page).items():
         if other.pk == page.pk:
             return code
     return page.locale.language_code  # a draft being previewed
@@ -40,26 +29,20 @@ def current_language():
     return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
-@register.simple_tag(takes_context=True)
-def language_links(context):
-    """``[{"code", "name", "href", "current"}]`` for each site language.
+def language_hrefs(request, page):
+    """``[(code, name, href, current)]``: where each site language shows what the reader is looking at.
 
     A Wagtail page links to its live translation, or, when there is none, to the same path under the
     other language's prefix (served in English with a notice). A view outside the page tree (services,
-    councils) serves every language, so its link is the same path with the other language prefix.
+    councils, search) serves every language, so its link is the same path with the other language prefix.
     """
-    request = context.get("request")
-    if request is None:
-        return []
     current = current_language()
-    page = context.get("page")
-    translations = live_translations(request, page) if isinstance(page, Page) else None
-    links = []
+    translations = live_translations(page) if isinstance(page, Page) else None
+    hrefs = []
     for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
         if code == current:
-            links.append({"code": code, "name": name, "href": request.path, "current": True})
-            continue
-        if translations is None:
+            href = request.path
+        elif translations is None:
             href = translate_url(request.get_full_path(), code)
         elif code in translations:
             href = translations[code].get_url(request=request)
@@ -67,22 +50,34 @@ def language_links(context):
             shown = translations.get(own_language(request, page))
             href = translate_url(shown.get_url(request=request), code) if shown is not None else None
         if href:
-            links.append({"code": code, "name": name, "href": href, "current": False})
-    return links
+            hrefs.append((code, name, href, code == current))
+    return hrefs
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """``[{"code", "name", "href", "current"}]`` for each site language, for the switcher."""
+    request = context.get("request")
+    if request is None:
+        return []
+    return [
+        {"code": code, "name": name, "href": href, "current": current}
+        for code, name, href, current in language_hrefs(request, context.get("page"))
+    ]
 
 
 @register.inclusion_tag("includes/hreflang.html", takes_context=True)
 def hreflang_links(context, page=None):
-    """``<link rel="alternate" hreflang>`` for each live translation of the page, and x-default (English)."""
+    """``<link rel="alternate" hreflang>`` for every site language, and x-default (English), on every page.
+
+    Every public address is served in each language (a page not yet translated in English, with a notice),
+    so each language has an alternate: the same links as the switcher's, without the query string.
+    """
     request = context.get("request")
-    if not isinstance(page, Page):
+    if request is None:
         return {"links": []}
-    translations = live_translations(request, page)
-    links = [
-        (code, translations[code].get_full_url(request=request))
-        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
-        if code in translations
-    ]
+    # Absolute on the site's address (SITE_URL), not the request's Host.
+    links = [(code, absolute(href.split("?")[0])) for code, _name, href, _current in language_hrefs(request, page)]
     default = next((url for code, url in links if code == settings.LANGUAGE_CODE), None)
     return {"links": links, "x_default": default}
 
@@ -93,3 +88,19 @@ def is_language_fallback(context, page=None):
     if not isinstance(page, Page):
         return False
     return own_language(context.get("request"), page) != current_language()
+
+
+def other_language(request, obj):
+    """The language code of ``obj`` (a page or a translatable snippet) when it is not the reader's, else ''."""
+    if getattr(obj, "locale_id", None) is None:
+        return ""
+    code = content_language(obj)
+    return code if code != current_language() else ""
+
+
+@register.simple_tag(takes_context=True)
+def content_lang(context, obj):
+    """`` lang="en"`` for text of ``obj`` shown in another language than the page's (a life event, pattern
+    type or page not yet translated), so that screen readers pronounce it as what it is (WCAG 3.1.2)."""
+    code = other_language(context.get("request"), obj)
+    return format_html(' lang="{}"', code) if code else ""

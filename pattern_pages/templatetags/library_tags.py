@@ -1,12 +1,13 @@
 """Template helpers for the public site: navigation, breadcrumbs, links that follow the active language."""
 
-import hashlib
-
 from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
+
+from library import version
+from pattern_pages.i18n import active_locale
 
 register = template.Library()
 
@@ -41,7 +42,8 @@ def search_url():
 
 @register.simple_tag
 def api_url():
-    return "/api/v1/"
+    """The supplier API's landing page (an HTML page about the API; /api/v1/ itself is JSON)."""
+    return _reverse_or("api:landing", "/api/")
 
 
 def _index_pages(request):
@@ -51,13 +53,11 @@ def _index_pages(request):
         return cache
     from pattern_pages.models import PatternIndexPage, ProcessIndexPage
 
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        locale = None
     pages = Page.objects.live().public().type(PatternIndexPage, ProcessIndexPage).select_related("content_type")
-    if locale is not None:
-        pages = pages.filter(locale=locale)
+    try:
+        pages = pages.filter(locale=active_locale())
+    except Locale.DoesNotExist:  # no locale at all yet
+        pass
     found = {}
     for page in pages:
         found.setdefault(page.content_type.model, page)
@@ -101,12 +101,8 @@ def _kept_navigation_links(request):
     """
     from django.core.cache import caches
 
-    from api import freshness
-    from cms.page_cache import CACHE_ALIAS
-
-    parts = (freshness.current(), translation.get_language() or "", request.get_host())
-    key = "navigation:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    cache = caches[CACHE_ALIAS]
+    key = version.cache_key("navigation", translation.get_language() or "", request.get_host())
+    cache = caches[version.PAGES_CACHE]
     links = cache.get(key)
     if links is None:
         links = [(str(text), href) for text, href in _navigation_links(request)]
@@ -127,8 +123,13 @@ def site_navigation(context):
 def page_breadcrumbs(context, page):
     """Breadcrumbs for a Wagtail page: its ancestors below the home page (the template adds "Home")."""
     request = context.get("request")
-    ancestors = page.get_ancestors().filter(depth__gt=2)
-    return [{"text": ancestor.title, "href": ancestor.get_url(request=request)} for ancestor in ancestors]
+    from .language_tags import other_language
+
+    ancestors = page.get_ancestors().filter(depth__gt=2).select_related("locale")
+    return [
+        {"text": ancestor.title, "href": ancestor.get_url(request=request), "lang": other_language(request, ancestor)}
+        for ancestor in ancestors
+    ]
 
 
 @register.simple_tag(takes_context=True)
@@ -139,3 +140,11 @@ def home_url(context):
 @register.filter
 def maturity_tag_class(maturity):
     return MATURITY_TAG_CLASSES.get(str(maturity), "govuk-tag--grey")
+
+
+@register.simple_tag
+def govuk_frontend_config():
+    """GOV.UK Frontend's component texts in the active language, for ``initAll`` (None in English)."""
+    from pattern_pages.frontend_i18n import frontend_config
+
+    return frontend_config()

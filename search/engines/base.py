@@ -2,7 +2,7 @@
 
 import difflib
 
-from ..synonyms import STOPWORDS, words
+from ..synonyms import STOPWORDS, english_stem, words
 
 
 class SearchEngineUnavailable(Exception):
@@ -10,14 +10,9 @@ class SearchEngineUnavailable(Exception):
 
 
 class SearchEngine:
-    """Base class: subclasses implement every method and say what they support."""
+    """Base class: subclasses implement every method (the contract suite in tests/search checks them)."""
 
     name = "base"
-    supports_facets = False
-    supports_highlighting = False
-    supports_suggestions = False
-    supports_autocomplete = False
-    supports_typo_tolerance = False
 
     def search(self, query):
         """Run a :class:`~search.query.SearchQuery` and return :class:`~search.query.SearchResults`."""
@@ -44,8 +39,11 @@ class SearchEngine:
         raise NotImplementedError
 
 
-def suggest_spelling(text, vocabulary):
+def suggest_spelling(text, vocabulary, stems=frozenset()):
     """The query with each unknown word replaced by the closest known one, or "" when nothing changes.
+
+    A word is known when the library holds it or another form of it (its English stem is in ``stems``),
+    so "flooding" is never "corrected" to "food" in a library that says "flood".
 
     >>> suggest_spelling("missed bisn", {"missed", "bins"})
     'missed bins'
@@ -53,7 +51,7 @@ def suggest_spelling(text, vocabulary):
     changed = False
     out = []
     for word in words(text):
-        if word in vocabulary or word in STOPWORDS or word.isdigit() or len(word) < 3:
+        if word in vocabulary or word in STOPWORDS or word.isdigit() or len(word) < 3 or english_stem(word) in stems:
             out.append(word)
             continue
         match = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)

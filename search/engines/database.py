@@ -7,15 +7,21 @@ admissions appeal" prefers the page about appeals), then the engine's own weight
 service names weigh most), then an LGSL code typed exactly.
 """
 
+import json
+import math
+import re
+from dataclasses import dataclass
 from itertools import islice
 
+from django.core.exceptions import EmptyResultSet
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Count, Expression, Max
+from django.db.models import Count, Max, Q
+from django.db.models.functions import Lower
 
-from ..facets import facet_labels
-from ..models import SearchDocument, SearchFacetValue
-from ..query import MARK_END, MARK_START, FacetCount, SearchHit, SearchResults
-from ..synonyms import STOPWORDS, QueryTerm, analyse_query, synonym_groups, title_bonus, words
+from ..facets import facet_counts
+from ..models import SearchDocument, SearchFacetValue, SearchWord
+from ..query import MARK_END, MARK_START, SearchHit, SearchResults, best_passage
+from ..synonyms import STOPWORDS, QueryTerm, analyse_query, english_stem, synonym_groups, title_bonus, words
 from .base import SearchEngine, SearchEngineUnavailable, suggest_spelling
 
 FTS_TABLE = "library_search_fts"
@@ -23,6 +29,11 @@ FTS_COLUMNS = ("title", "service_names", "keywords", "summary", "body")
 
 
 REBUILD_BATCH = 500
+
+# The matches ranked in full (Python's title_bonus on top of SQL's order): the rest follow in SQL's order.
+TOP_RANKED = 200
+# Every query term is required while that leaves at least this many documents; below it, any term.
+EVERY_TERM_MINIMUM = 10
 
 
 def batched(iterable, size):
@@ -60,18 +71,10 @@ def facet_values(document, entry):
 
 class DatabaseEngine(SearchEngine):
     name = "database"
-    supports_facets = True
-    supports_highlighting = True
-    supports_suggestions = True
-    supports_autocomplete = True
 
     @property
     def flavour(self):
         return PostgresFlavour() if connection.vendor == "postgresql" else SqliteFlavour()
-
-    @property
-    def supports_typo_tolerance(self):
-        return connection.vendor == "postgresql"
 
     # ----- indexing -----------------------------------------------------------------------------
 
@@ -84,8 +87,11 @@ class DatabaseEngine(SearchEngine):
     def upsert(self, entries):
         try:
             with transaction.atomic():
+                found = {}
                 for entry in entries:
                     self._save(entry)
+                    found.setdefault(entry.locale, set()).update(entry_words(entry))
+                save_words(found)
         except DatabaseError as error:
             raise SearchEngineUnavailable(str(error)) from error
 
@@ -103,16 +109,18 @@ class DatabaseEngine(SearchEngine):
     def rebuild(self, entries, progress=None):
         """Rewrite every document in one transaction: searches see the old index until it commits.
 
-        The old rows go in two statements and the new ones are inserted in bulk, ``REBUILD_BATCH`` at a
-        time (the full-text columns and SQLite's FTS table follow in the database).
+        The old rows go in three statements (facet values, documents, the vocabulary) and the new ones are
+        inserted in bulk, ``REBUILD_BATCH`` at a time (the full-text columns and SQLite's FTS table follow in
+        the database), the vocabulary last.
         """
         count = 0
+        found = {}
         with transaction.atomic():
             # Plain DELETEs: QuerySet.delete() would load every row to send post_delete for each (some
             # receivers listen to every model), and nothing listens for these. Not TRUNCATE, whose lock
             # would make searches wait for the rebuild.
             with connection.cursor() as cursor:
-                for model in (SearchFacetValue, SearchDocument):
+                for model in (SearchFacetValue, SearchDocument, SearchWord):
                     cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608
             for batch in batched(entries, REBUILD_BATCH):
                 documents = SearchDocument.objects.bulk_create(
@@ -123,10 +131,13 @@ class DatabaseEngine(SearchEngine):
                     for document, entry in zip(documents, batch, strict=True)
                     for value in facet_values(document, entry)
                 )
+                for entry in batch:
+                    found.setdefault(entry.locale, set()).update(entry_words(entry))
                 count += len(batch)
                 if progress:
                     for entry in batch:
                         progress(entry)
+            save_words(found)
         return count
 
     # ----- searching ----------------------------------------------------------------------------
@@ -134,64 +145,42 @@ class DatabaseEngine(SearchEngine):
     def search(self, query):
         documents = SearchDocument.objects.filter(locale=query.locale)
         terms = analyse_query(query.text)
-        suggestion = self.suggestion(query) if terms else ""
-        if suggestion:
-            terms = with_corrections(terms, query.text, suggestion)
-        if terms:
-            scores = self.flavour.match(documents, terms)
-            candidates = documents.filter(pk__in=list(scores))
-        else:
-            scores = {}
-            candidates = documents
+        if not terms:
+            return self.browse(documents, query)
+        with transaction.atomic():  # PostgreSQL's typo threshold is set for this transaction only
+            match = self.flavour.match(documents, terms)
+            every = match.count_every()
+            suggestion = ""
+            # "Did you mean" only when no document matches every word as typed (in any form or synonym).
+            if not every:
+                suggestion = self.suggestion(query)
+                if suggestion:
+                    terms = with_corrections(terms, query.text, suggestion)
+                    match = self.flavour.match(documents, terms)
+                    every = match.count_every()
+            # Every term required, unless that leaves too few to choose from; then any term, and when not
+            # one document matches every term (a typo), titles that look like the query too.
+            require_every = every >= EVERY_TERM_MINIMUM
+            candidates = match.candidates(require_every, look_alikes=not every)
+            filtered = apply_filters(candidates, query.filters)
+            ranker = Ranker(terms, match.weights(require_every), query.text)
+            ranked, total = match.ranked(filtered, require_every, ranker, query.offset + query.page_size)
+            page_rows = ranked[query.offset : query.offset + query.page_size]
+            by_pk = SearchDocument.objects.in_bulk([row.pk for row in page_rows])
+            marks = self.flavour.highlight(list(by_pk), terms) if by_pk else {}
+            hits = [hit(by_pk[row.pk], ranker.score(row), *marks.get(row.pk, ("", ""))) for row in page_rows]
+            facets = self.facet_counts(candidates, query)
+        return SearchResults(query=query, hits=hits, total=total, facets=facets, suggestion=suggestion)
 
-        filtered = apply_filters(candidates, query.filters)
-        rows = list(filtered.values_list("pk", "title", "lgsl_codes"))
-        typed_codes = {w for w in words(query.text) if w.isascii() and w.isdigit()}
-
-        def score(row):
-            # Terms matched first, then an LGSL code typed exactly, then how much of the title is what
-            # was asked, then the engine's own weighted rank (under 1).
-            pk, title, codes = row
-            coverage, rank = scores.get(pk, (0, 0.0))
-            code_bonus = 1 if typed_codes & set(codes) else 0
-            return 10 * (coverage + code_bonus) + title_bonus(terms, title) + rank
-
-        if terms:
-            rows.sort(key=lambda row: (-score(row), row[1].lower()))
-        else:
-            rows.sort(key=lambda row: row[1].lower())
-        total = len(rows)
-        page_rows = rows[query.offset : query.offset + query.page_size]
-        by_pk = SearchDocument.objects.in_bulk([row[0] for row in page_rows])
-        marks = self.flavour.highlight(list(by_pk), terms) if terms and by_pk else {}
-
-        hits = []
-        for row in page_rows:
-            document = by_pk[row[0]]
-            title_marked, snippet_marked = marks.get(document.pk, ("", ""))
-            hits.append(
-                SearchHit(
-                    key=document.key,
-                    kind=document.kind,
-                    title=document.title,
-                    url=document.url,
-                    score=round(score(row), 4),
-                    title_marked=title_marked,
-                    snippet_marked=snippet_marked,
-                    summary=document.summary,
-                    slug=document.slug,
-                    page_id=document.page_id,
-                    service_id=document.service_id,
-                    lgsl_codes=document.lgsl_codes,
-                    facets=document.facets,
-                )
-            )
+    def browse(self, documents, query):
+        """No words: every document passing the filters, by title."""
+        filtered = apply_filters(documents, query.filters)
+        page = filtered.order_by(Lower("title"), "pk")[query.offset : query.offset + query.page_size]
         return SearchResults(
             query=query,
-            hits=hits,
-            total=total,
-            facets=self.facet_counts(candidates, query),
-            suggestion=suggestion,
+            hits=[hit(document, 0.0) for document in page],
+            total=filtered.count(),
+            facets=self.facet_counts(documents, query),
         )
 
     def facet_counts(self, candidates, query):
@@ -199,28 +188,50 @@ class DatabaseEngine(SearchEngine):
 
         So ticking "pattern" under Type still shows how many processes there are, as GOV.UK finders do.
         """
-        counts = {}
-        for facet in query.facets:
-            others = {name: values for name, values in query.filters.items() if name != facet}
-            rows = (
-                SearchFacetValue.objects.filter(facet=facet, document__in=apply_filters(candidates, others))
-                .values("value")
-                .annotate(count=Count("document", distinct=True))
-                .order_by("-count", "value")
+        counted = self.facet_rows(candidates, query)
+        return {facet: facet_counts(facet, counted.get(facet, {}), query) for facet in query.facets}
+
+    def facet_rows(self, candidates, query):
+        """``{facet: {value: count}}`` in one statement: the candidates are found once (a materialised CTE),
+        with whether each passes each facet's filter; a facet's values are counted over the candidates
+        passing every filter but its own."""
+        if not query.facets:
+            return {}
+        table = connection.ops.quote_name(SearchFacetValue._meta.db_table)
+        filtered = list(query.filters)
+        try:
+            candidate_sql, candidate_params = candidates.values("pk").query.sql_with_params()
+        except EmptyResultSet:  # matching by an empty list of ids: nothing to count
+            return {}
+        passes, pass_params = [], []
+        for i, facet in enumerate(filtered):
+            values = query.filters[facet]
+            passes.append(
+                f", EXISTS (SELECT 1 FROM {table} f WHERE f.document_id = c.pk AND f.facet = %s "  # noqa: S608
+                f"AND f.value IN ({', '.join(['%s'] * len(values))})) AS ok_{i}"
             )
-            selected = set(query.filters.get(facet, ()))
-            values = {row["value"]: row["count"] for row in rows}
-            for value in selected - set(values):
-                values[value] = 0  # a ticked box stays on the page even when nothing matches
-            labels = facet_labels(facet, values, query.locale)
-            counts[facet] = [
-                FacetCount(value=value, label=labels.get(value, value), count=count, selected=value in selected)
-                for value, count in values.items()
-            ]
-        return counts
+            pass_params += [facet, *values]
+        wanted, wanted_params = [], []
+        for facet in query.facets:
+            others = [f"m.ok_{i}" for i, name in enumerate(filtered) if name != facet]
+            wanted.append("(v.facet = %s" + "".join(f" AND {ok}" for ok in others) + ")")
+            wanted_params.append(facet)
+        # COUNT(*), not COUNT(DISTINCT …): a document holds each facet value once (unique_facet_value).
+        sql = (
+            f"WITH m AS MATERIALIZED (SELECT c.pk{''.join(passes)} FROM ({candidate_sql}) c) "  # noqa: S608
+            f"SELECT v.facet, v.value, COUNT(*) FROM {table} v JOIN m ON m.pk = v.document_id "
+            f"WHERE {' OR '.join(wanted)} GROUP BY v.facet, v.value"
+        )
+        counted = {}
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*pass_params, *candidate_params, *wanted_params])
+            for facet, value, count in cursor.fetchall():
+                counted.setdefault(facet, {})[value] = count
+        return counted
 
     def suggestion(self, query):
-        return suggest_spelling(query.text, vocabulary(query.locale))
+        known, stems = vocabulary(query.locale)
+        return suggest_spelling(query.text, known, stems)
 
     def autocomplete(self, prefix, locale, limit=8):
         prefix = " ".join(words(prefix))
@@ -234,6 +245,76 @@ class DatabaseEngine(SearchEngine):
             if len(seen) < limit:
                 seen.append({"title": document.title, "url": document.url, "kind": document.kind})
         return seen
+
+
+def hit(document, score, title_marked="", snippet_marked=""):
+    return SearchHit(
+        key=document.key,
+        kind=document.kind,
+        title=document.title,
+        url=document.url,
+        score=round(score, 4),
+        title_marked=title_marked,
+        snippet_marked=snippet_marked,
+        summary=document.summary,
+        slug=document.slug,
+        page_id=document.page_id,
+        service_id=document.service_id,
+        lgsl_codes=document.lgsl_codes,
+        facets=document.facets,
+    )
+
+
+@dataclass(frozen=True)
+class Row:
+    """A matching document as ranking sees it: whether each term matched, and the flavour's rank (under 1)."""
+
+    pk: int
+    title: str
+    lgsl_codes: list
+    covered: tuple
+    rank: float
+
+
+class Ranker:
+    """The final order of matches: terms matched first (weighted, :func:`term_weights`), then an LGSL code
+    typed exactly, then how much of the title is what was asked (:func:`title_bonus`), then the flavour's
+    own weighted rank. The flavours put the likely best ``TOP_RANKED`` first in SQL; only those are scored
+    here."""
+
+    def __init__(self, terms, weights, text):
+        self.terms = terms
+        self.weights = weights
+        self.typed_codes = {w for w in words(text) if w.isascii() and w.isdigit()}
+        self.title_bonuses = {}  # many documents share a title (a pattern adopted by many councils)
+
+    def bonus(self, title):
+        if title not in self.title_bonuses:
+            self.title_bonuses[title] = title_bonus(self.terms, title)
+        return self.title_bonuses[title]
+
+    def score(self, row):
+        coverage = sum(weight for weight, hit in zip(self.weights, row.covered, strict=False) if hit)
+        code_bonus = 1 if self.typed_codes & set(row.lgsl_codes) else 0
+        return 10 * (coverage + code_bonus) + self.bonus(row.title) + row.rank
+
+    def order(self, rows):
+        """``rows`` best first; ties by title."""
+        return sorted(rows, key=lambda row: (-self.score(row), row.title.lower()))
+
+
+def term_weights(frequencies, total):
+    """Each query term's weight, 1 for the rarest: a word in fewer documents says more about what is
+    wanted, so "report flooding" puts the flood services above every page that mentions reports.
+
+    The weight is the term's inverse document frequency over the rarest term's, e.g. in 1,500
+    documents a term in 10 weighs 1 and one in 65 weighs about 0.63.
+    """
+    if not frequencies:
+        return ()
+    idf = [math.log((total + 1) / (frequency + 0.5)) for frequency in frequencies]
+    rarest = max(idf) or 1.0
+    return tuple(value / rarest for value in idf)
 
 
 def with_corrections(terms, text, suggestion):
@@ -260,116 +341,256 @@ def apply_filters(documents, filters):
     return documents
 
 
+# ----- the vocabulary ("did you mean") ------------------------------------------------------------
+
+MAX_WORD_LENGTH = 100  # SearchWord.word; longer "words" are not worth suggesting
+
+
+def entry_words(entry):
+    """The words of an entry's searchable text, e.g. ``{"report", "a", "missed", "bin"}``."""
+    found = set()
+    for text in (entry.title, entry.service_names, entry.keywords, entry.summary, entry.body):
+        found.update(word for word in words(text) if len(word) <= MAX_WORD_LENGTH)
+    return found
+
+
+def save_words(words_by_locale):
+    """Add ``{locale: {word}}`` to the vocabulary (words already there are left alone)."""
+    SearchWord.objects.bulk_create(
+        (
+            SearchWord(locale=locale, word=word, stem=english_stem(word))
+            for locale, found in words_by_locale.items()
+            for word in found
+        ),
+        batch_size=2000,
+        ignore_conflicts=True,
+    )
+
+
 _vocabulary_cache = {}
 
 
 def vocabulary(locale):
-    """Every word in the locale's documents and the synonym list, for "did you mean"."""
-    documents = SearchDocument.objects.filter(locale=locale)
-    state = documents.aggregate(count=Count("pk"), latest=Max("updated_at"))
+    """``(words, stems)``: every word of the locale's documents (the indexer's ``SearchWord`` rows) and of
+    the synonym list, and their English stems, for "did you mean". Kept per process until the locale's
+    vocabulary changes."""
+    rows = SearchWord.objects.filter(locale=locale)
+    state = rows.aggregate(count=Count("pk"), latest=Max("pk"))
     cache_key = (connection.alias, locale, state["count"], state["latest"])
     if cache_key not in _vocabulary_cache:
-        known = set()
-        for row in documents.values_list("title", "service_names", "keywords", "summary", "body").iterator():
-            for text in row:
-                known.update(words(text))
+        known, stems = set(), set()
+        for word, stem in rows.values_list("word", "stem").iterator():
+            known.add(word)
+            stems.add(stem)
         for group in synonym_groups():
             for phrase in group:
                 known.update(phrase)
+                stems.update(english_stem(word) for word in phrase)
         _vocabulary_cache.clear()
-        _vocabulary_cache[cache_key] = known
+        _vocabulary_cache[cache_key] = (known, frozenset(stems))
     return _vocabulary_cache[cache_key]
 
 
 # ----- PostgreSQL ---------------------------------------------------------------------------------
 
 
-class StoredVector(Expression):
-    """The search document's generated ``search_vector`` column, which the model does not declare
-    (SQLite has no such column)."""
+def tsquery(terms, every):
+    """``(sql, params)`` of the tsquery for ``terms``: each term any of its alternatives, every word of an
+    alternative anywhere ("bulky waste" finds "Bulky household waste collections"); the terms joined by
+    AND when ``every``, else by OR. E.g. ``(plainto_tsquery('english', %s) || plainto_tsquery(…)) && …``."""
+    parts, params = [], []
+    for term in terms:
+        sql, term_params = term_tsquery(term)
+        parts.append(sql)
+        params += term_params
+    return "(" + (" && " if every else " || ").join(parts) + ")", params
 
-    def __init__(self):
-        from django.contrib.postgres.search import SearchVectorField
 
-        super().__init__(output_field=SearchVectorField())
+def term_tsquery(term):
+    alternatives = [" ".join(phrase) for phrase in term.alternatives]
+    return "(" + " || ".join(["plainto_tsquery('english', %s)"] * len(alternatives)) + ")", alternatives
 
-    def as_sql(self, compiler, connection):
-        alias = compiler.query.get_initial_alias()
-        return f"{compiler.quote_name_unless_alias(alias)}.search_vector", []
+
+def vector_matches(table, terms, every):
+    """The boolean expression "the stored vector of ``table`` matches", answered from the GIN index."""
+    from django.db.models import BooleanField
+    from django.db.models.expressions import RawSQL
+
+    sql, params = tsquery(terms, every)
+    return RawSQL(f"{table}.search_vector @@ {sql}", params, output_field=BooleanField())  # noqa: S611
+
+
+def title_like_query(text):
+    """``%s <% title``: the title has a word like the query's (trigram word similarity over the threshold),
+    answered from the title's trigram index."""
+    from django.db.models import BooleanField
+    from django.db.models.expressions import RawSQL
+
+    table = connection.ops.quote_name(SearchDocument._meta.db_table)
+    return RawSQL(f"%s <%% {table}.title", [text], output_field=BooleanField())  # noqa: S611  (text is a parameter)
+
+
+class PostgresMatch:
+    """One query's matches on PostgreSQL. Nothing here reads the big weighted vector of every match (a
+    common word such as "council" matches nine documents in ten, and unpacking each vector cost more than
+    the rest of the search): matching and counting go through the GIN index, the order of all matches is
+    by the small ``title_vector``, and ``ts_rank`` reads the vectors of the ``TOP_RANKED`` first only."""
+
+    def __init__(self, documents, terms):
+        self.documents = documents
+        self.terms = terms
+        self.table = connection.ops.quote_name(SearchDocument._meta.db_table)
+        self.text = " ".join(term.typed for term in terms)
+
+    def matching(self, terms, every):
+        return self.documents.filter(vector_matches(self.table, terms, every))
+
+    def count_every(self):
+        return self.matching(self.terms, every=True).count()
+
+    def candidates(self, every, look_alikes=False):
+        if not look_alikes:
+            return self.matching(self.terms, every)
+        with connection.cursor() as cursor:
+            # The trigram operator's threshold (0.6 by default) lowered to the 0.5 typos need, for this
+            # transaction only, so the title's trigram index finds them.
+            cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)")
+        return self.documents.filter(Q(vector_matches(self.table, self.terms, every)) | Q(title_like_query(self.text)))
+
+    def weights(self, every):
+        """All 1 when every term is required (every candidate has them all); else by each term's documents."""
+        if every or len(self.terms) == 1:
+            return (1.0,) * len(self.terms)
+        counts, params = [], []
+        for term in self.terms:
+            sql, term_params = self.matching([term], True).values("pk").query.sql_with_params()
+            counts.append(f"(SELECT COUNT(*) FROM ({sql}) t)")  # noqa: S608  (the ORM's SQL)
+            params += term_params
+        total_sql, total_params = self.documents.values("pk").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {', '.join(counts)}, (SELECT COUNT(*) FROM ({total_sql}) d)",  # noqa: S608
+                [*params, *total_params],
+            )
+            *frequencies, total = cursor.fetchone()
+        return term_weights(frequencies, total)
+
+    def ranked(self, filtered, every, ranker, wanted):
+        """``(rows best first, total)`` in one statement: every candidate ordered by an LGSL code typed,
+        the terms covered, then how much of the title was asked for, all from the row itself; the first
+        ``max(TOP_RANKED, wanted)`` with their ``ts_rank`` and the title's likeness to the query. The
+        first ``TOP_RANKED`` are then put in the ranker's order."""
+        try:
+            filtered_sql, filtered_params = filtered.values("pk").query.sql_with_params()
+        except EmptyResultSet:
+            return [], 0
+        columns, params = [], []
+        if every:
+            coverage = "0"
+            columns = ["TRUE"] * len(self.terms)
+        else:
+            for term in self.terms:
+                sql, term_params = self.matching([term], True).values("pk").query.sql_with_params()
+                columns.append(f"d.id IN ({sql})")
+                params += term_params
+            coverage = " + ".join(
+                f"CASE WHEN c{i} THEN {float(weight)!r} ELSE 0 END" for i, weight in enumerate(ranker.weights)
+            )
+        codes = sorted(ranker.typed_codes)
+        code_hit = "(d.lgsl_codes ?| %s::text[])" if codes else "FALSE"
+        title_sql, title_params = self.title_score()
+        query_sql, query_params = tsquery(self.terms, every=False)
+        covered = ", ".join(f"{column} AS c{i}" for i, column in enumerate(columns))
+        covered_out = ", ".join(f"w.c{i}" for i in range(len(columns)))
+        order = "code_hit DESC, coverage DESC, title_score DESC, id"
+        outer_order = "w.code_hit DESC, w.coverage DESC, w.title_score DESC, w.id"
+        sql = (
+            f"SELECT w.id, w.title, w.lgsl_codes, w.total, ts_rank(d.search_vector, {query_sql}, 1), "  # noqa: S608
+            f"word_similarity(%s, w.title), {covered_out} FROM ("
+            f"SELECT w.*, {coverage} AS coverage FROM ("
+            f"SELECT d.id, d.title, d.lgsl_codes, {code_hit} AS code_hit, {title_sql} AS title_score, {covered}, "
+            f"COUNT(*) OVER () AS total FROM {self.table} d WHERE d.id IN ({filtered_sql})) w "
+            f"ORDER BY {order} LIMIT %s) w JOIN {self.table} d ON d.id = w.id ORDER BY {outer_order}"
+        )
+        sql_params = [
+            *query_params,
+            self.text,
+            *([codes] if codes else []),
+            *title_params,
+            *params,
+            *filtered_params,
+            max(TOP_RANKED, wanted),
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, sql_params)
+            fetched = cursor.fetchall()
+        rows = []
+        for pk, title, lgsl_codes, _, rank, similarity, *hits in fetched:
+            covered_terms = tuple(bool(c) for c in hits)
+            rank = float(rank or 0) + 0.5 * float(similarity or 0) * (1 if not any(covered_terms) else 0.2)
+            if isinstance(lgsl_codes, str):
+                lgsl_codes = json.loads(lgsl_codes)
+            rows.append(Row(pk, title, lgsl_codes or [], covered_terms, rank / (1 + rank)))
+        total = fetched[0][3] if fetched else 0
+        return ranker.order(rows[:TOP_RANKED]) + rows[TOP_RANKED:], total
+
+    def title_score(self):
+        """``(sql, params)``: how much of the title the query asks for, in SQL, as :func:`title_bonus`
+        counts it in Python (per term its best alternative, the words typed twice as much as a synonym's,
+        over the title's words), from the stored ``title_vector``."""
+        parts, params = [], []
+        for term in self.terms:
+            cases = []
+            for i, phrase in enumerate(term.alternatives):
+                in_title = []
+                for word in phrase:
+                    if word in STOPWORDS:
+                        continue
+                    # Its stem, or a title word sharing its first six letters ("register", "registration").
+                    in_title.append(
+                        "(d.title_vector @@ plainto_tsquery('english', %s)"
+                        + (" OR lower(d.title) ~ %s)" if len(word) >= 6 else ")")
+                    )
+                    params += [word, r"\m" + re.escape(word[:6])] if len(word) >= 6 else [word]
+                condition = " AND ".join(in_title) or "TRUE"
+                cases.append(f"CASE WHEN {condition} THEN {len(phrase) * (2 if i == 0 else 1)} ELSE 0 END")
+            parts.append(f"GREATEST({', '.join(cases)})")
+        return f"(({' + '.join(parts)})::float / GREATEST(length(d.title_vector), 1))", params
 
 
 class PostgresFlavour:
-    config = "english"
-
-    def vector(self):
-        """The stored, GIN-indexed ``search_vector`` column (migration 0003): the weighted vector of
-        title and service names (A), keywords and summary (B) and body (D)."""
-        return StoredVector()
-
-    def term_query(self, term):
-        from django.contrib.postgres.search import SearchQuery
-
-        # Every word of an alternative, anywhere: "bulky waste" finds "Bulky household waste collections".
-        queries = [
-            SearchQuery(" ".join(phrase), search_type="plain", config=self.config) for phrase in term.alternatives
-        ]
-        combined = queries[0]
-        for other in queries[1:]:
-            combined = combined | other
-        return combined
-
-    def full_query(self, terms):
-        combined = self.term_query(terms[0])
-        for term in terms[1:]:
-            combined = combined | self.term_query(term)
-        return combined
-
     def match(self, documents, terms):
-        """``{pk: (terms matched, rank)}``; typos caught by trigram similarity on the title."""
-        from django.contrib.postgres.search import SearchRank, TrigramWordSimilarity
-        from django.db.models import Case, IntegerField, Q, Value, When
+        """The matches of ``terms``; called inside the search's transaction.
 
-        text = " ".join(term.typed for term in terms)
-        annotated = documents.annotate(search=self.vector()).annotate(
-            rank=SearchRank(self.vector(), self.full_query(terms), normalization=Value(1)),
-            similarity=TrigramWordSimilarity(text, "title"),
-            **{
-                f"term_{i}": Case(When(search=self.term_query(term), then=1), default=0, output_field=IntegerField())
-                for i, term in enumerate(terms)
-            },
-        )
-        matched = annotated.filter(Q(search=self.full_query(terms)) | Q(similarity__gte=0.5))
-        names = [f"term_{i}" for i in range(len(terms))]
-        scores = {}
-        for row in matched.values_list("pk", "rank", "similarity", *names):
-            pk, rank, similarity, *covered = row
-            rank = float(rank or 0) + 0.5 * float(similarity or 0) * (1 if not any(covered) else 0.2)
-            scores[pk] = (sum(covered), rank / (1 + rank))
-        return scores
+        For the rest of that transaction the planner is told to avoid sequential scans: it prices ``@@``
+        as cheap, not seeing that each row's vector (about 2 KB, compressed out of line) must be unpacked,
+        so for a common word it reads every document (164 ms for "council" at 10,000 pages) rather than
+        the GIN index (15 ms). Where no index fits, a sequential scan is still made.
+        """
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
+        return PostgresMatch(documents, terms)
 
     def highlight(self, pks, terms):
-        from django.contrib.postgres.search import SearchHeadline
-        from django.db.models import TextField, Value
-        from django.db.models.functions import Concat
+        """``{pk: (marked title, snippet)}``: each field marked whole, the snippet its best passage."""
+        from django.contrib.postgres.search import SearchHeadline, SearchQueryField
+        from django.db.models.expressions import RawSQL
 
-        query = self.full_query(terms)
+        sql, params = tsquery(terms, every=False)
+        query = RawSQL(sql, params, output_field=SearchQueryField())  # noqa: S611  (words are parameters)
+
+        def marked(field):
+            return SearchHeadline(
+                field, query, config="english", start_sel=MARK_START, stop_sel=MARK_END, highlight_all=True
+            )
+
         rows = SearchDocument.objects.filter(pk__in=pks).annotate(
-            title_marked=SearchHeadline(
-                "title", query, config=self.config, start_sel=MARK_START, stop_sel=MARK_END, highlight_all=True
-            ),
-            snippet_marked=SearchHeadline(
-                Concat("summary", Value(" "), "body", output_field=TextField()),
-                query,
-                config=self.config,
-                start_sel=MARK_START,
-                stop_sel=MARK_END,
-                max_words=35,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
+            title_marked=marked("title"), summary_marked=marked("summary"), body_marked=marked("body")
         )
-        return {pk: (title, snippet) for pk, title, snippet in rows.values_list("pk", "title_marked", "snippet_marked")}
+        return {
+            pk: (title, best_passage(summary, body))
+            for pk, title, summary, body in rows.values_list("pk", "title_marked", "summary_marked", "body_marked")
+        }
 
 
 # ----- SQLite FTS5 --------------------------------------------------------------------------------
@@ -379,6 +600,35 @@ def fts_phrase(phrase):
     """Every word of an alternative, anywhere: ``("bulky" AND "waste")``; stopwords skipped as PostgreSQL does."""
     meaningful = [word for word in phrase if word not in STOPWORDS] or list(phrase)
     return "(" + " AND ".join('"' + word.replace('"', "") + '"' for word in meaningful) + ")"
+
+
+class SqliteMatch:
+    """One query's matches on SQLite: every match scored once by FTS5 (bm25), then kept or ranked here.
+
+    SQLite serves small libraries (development, tests), so everything is ranked in Python."""
+
+    def __init__(self, flavour, documents, terms):
+        self.documents = documents
+        self.scores = flavour.scores(documents, terms)
+
+    def count_every(self):
+        return sum(1 for covered, _ in self.scores.values() if all(covered))
+
+    def candidates(self, every, look_alikes=False):
+        """By id: FTS5 matches live in a virtual table the ORM cannot join."""
+        return self.documents.filter(
+            pk__in=[pk for pk, (covered, _) in self.scores.items() if all(covered) or not every]
+        )
+
+    def weights(self, every):
+        width = len(next(iter(self.scores.values()))[0]) if self.scores else 0
+        frequencies = [sum(1 for covered, _ in self.scores.values() if covered[i]) for i in range(width)]
+        return term_weights(frequencies, self.documents.count())
+
+    def ranked(self, filtered, every, ranker, wanted):
+        found = filtered.values_list("pk", "title", "lgsl_codes")
+        rows = [Row(pk, title, codes, *self.scores[pk]) for pk, title, codes in found]
+        return ranker.order(rows), len(rows)
 
 
 class SqliteFlavour:
@@ -391,12 +641,16 @@ class SqliteFlavour:
     def full_match(self, terms):
         return " OR ".join(self.term_match(term) for term in terms)
 
+    def match(self, documents, terms):
+        return SqliteMatch(self, documents, terms)
+
     def _rows(self, sql, params):
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def match(self, documents, terms):
+    def scores(self, documents, terms):
+        """``{pk: (whether each term matched, rank)}`` of the documents matching any term."""
         locale_sql, locale_params = documents.values("pk").query.sql_with_params()
         weights = ", ".join(str(w) for w in self.weights)
         scores = {}
@@ -406,26 +660,24 @@ class SqliteFlavour:
             [self.full_match(terms), *locale_params],
         )
         for pk, rank in rows:
-            scores[pk] = [0, max(float(rank), 0.0) / (1 + max(float(rank), 0.0))]
-        for term in terms:
+            scores[pk] = max(float(rank), 0.0) / (1 + max(float(rank), 0.0))
+        covered = {pk: [False] * len(terms) for pk in scores}
+        for i, term in enumerate(terms):
             for (pk,) in self._rows(
                 f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
                 [self.term_match(term)],
             ):
                 if pk in scores:
-                    scores[pk][0] += 1
-        return {pk: tuple(value) for pk, value in scores.items()}
+                    covered[pk][i] = True
+        return {pk: (tuple(covered[pk]), rank) for pk, rank in scores.items()}
 
     def highlight(self, pks, terms):
         placeholders = ", ".join(["%s"] * len(pks))
+        # Whole fields marked (FTS5's snippet() would run one passage of the body into the next).
         rows = self._rows(
             f"SELECT rowid, highlight({FTS_TABLE}, 0, %s, %s), "  # noqa: S608
-            f"snippet({FTS_TABLE}, 3, %s, %s, ' … ', 32), snippet({FTS_TABLE}, 4, %s, %s, ' … ', 32) "
+            f"highlight({FTS_TABLE}, 3, %s, %s), highlight({FTS_TABLE}, 4, %s, %s) "
             f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})",
             [MARK_START, MARK_END] * 3 + [self.full_match(terms), *pks],
         )
-        marks = {}
-        for pk, title, summary, body in rows:
-            snippet = summary if MARK_START in (summary or "") or MARK_START not in (body or "") else body
-            marks[pk] = (title, snippet)
-        return marks
+        return {pk: (title, best_passage(summary, body)) for pk, title, summary, body in rows}

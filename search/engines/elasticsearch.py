@@ -17,8 +17,8 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
 from elasticsearch.dsl import Document, Index, Integer, Keyword, Q, Search, Text, analyzer, token_filter, tokenizer
 
 from ..documents import FACETS
-from ..facets import facet_labels
-from ..query import MARK_END, MARK_START, FacetCount, SearchHit, SearchResults
+from ..facets import facet_counts
+from ..query import MARK_END, MARK_START, SearchHit, SearchResults, best_passage
 from ..synonyms import synonym_rules, words
 from .base import SearchEngine, SearchEngineUnavailable
 
@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 # codes are what officers type, so they weigh almost as much.
 BOOSTS = {"title": 4, "service_names": 3, "keywords": 2, "summary": 2, "body": 1}
 LGSL_BOOST = 10
+EVERY_WORD = "every_word"  # the aggregation counting documents that match every word of the query
 FACET_SIZE = 50
 
 english_possessive = token_filter("english_possessive", type="stemmer", language="possessive_english")
@@ -103,6 +104,8 @@ def document_class(locale):
 
 def to_source(entry):
     source = entry.as_dict()
+    # The body's passages as separate values: a highlight fragment never runs one into the next.
+    source["body"] = [line for line in entry.body.splitlines() if line.strip()]
     facets = source.pop("facets")
     for name in FACETS:
         source[f"facet_{name}"] = facets.get(name, [])
@@ -115,6 +118,7 @@ def build_search(query, index="patterns"):
     text = " ".join(words(query.text))
     if text:
         fields = [f"{name}^{boost}" for name, boost in BOOSTS.items()]
+        every_word = Q("multi_match", query=text, fields=fields, type="cross_fields", operator="and")
         should = [
             Q("multi_match", query=text, fields=fields, type="cross_fields", operator="and", boost=2),
             Q("multi_match", query=text, fields=fields, type="best_fields", operator="or"),
@@ -125,7 +129,9 @@ def build_search(query, index="patterns"):
         search = search.query(Q("bool", should=should, minimum_should_match=1))
         search = search.highlight_options(pre_tags=[MARK_START], post_tags=[MARK_END], encoder="default")
         search = search.highlight("title", number_of_fragments=0)
-        search = search.highlight("summary", "body", fragment_size=150, number_of_fragments=2)
+        search = search.highlight("summary", "body", fragment_size=150, number_of_fragments=1)
+        # "Did you mean" is shown only when no document matches every word (stemmed, synonyms applied).
+        search.aggs.bucket(EVERY_WORD, "filter", filter=every_word)
         search = search.suggest(
             "did_you_mean",
             text,
@@ -157,11 +163,6 @@ def build_search(query, index="patterns"):
 
 class ElasticsearchEngine(SearchEngine):
     name = "elasticsearch"
-    supports_facets = True
-    supports_highlighting = True
-    supports_suggestions = True
-    supports_autocomplete = True
-    supports_typo_tolerance = True
 
     def __init__(self, url=None, index_prefix="patterns", client=None):
         self.client = client or Elasticsearch(url, request_timeout=10, retry_on_timeout=False, max_retries=1)
@@ -267,11 +268,7 @@ class ElasticsearchEngine(SearchEngine):
             source = hit.to_dict()
             highlight = getattr(hit.meta, "highlight", None)
             title_marked = highlight.title[0] if highlight and "title" in highlight else ""
-            snippet_parts = []
-            if highlight:
-                for name in ("summary", "body"):
-                    if name in highlight:
-                        snippet_parts.extend(highlight[name])
+            fragments = [highlight[name][0] for name in ("summary", "body") if highlight and name in highlight]
             hits.append(
                 SearchHit(
                     key=source["key"],
@@ -280,7 +277,7 @@ class ElasticsearchEngine(SearchEngine):
                     url=source.get("url", ""),
                     score=round(hit.meta.score or 0.0, 4),
                     title_marked=title_marked,
-                    snippet_marked=" … ".join(snippet_parts[:2]),
+                    snippet_marked=best_passage(*fragments),
                     summary=source.get("summary", ""),
                     slug=source.get("slug", ""),
                     page_id=source.get("page_id"),
@@ -292,17 +289,12 @@ class ElasticsearchEngine(SearchEngine):
         facets = {}
         for name in query.facets:
             buckets = {b.key: b.doc_count for b in response.aggregations[name]["values"].buckets}
-            selected = set(query.filters.get(name, ()))
-            for value in selected - set(buckets):
-                buckets[value] = 0
-            labels = facet_labels(name, buckets, query.locale)
-            facets[name] = [
-                FacetCount(value=value, label=labels.get(value, value), count=count, selected=value in selected)
-                for value, count in buckets.items()
-            ]
+            facets[name] = facet_counts(name, buckets, query)
         suggestion = ""
         suggest = getattr(response, "suggest", None)
-        if suggest and "did_you_mean" in suggest and suggest.did_you_mean[0].options:
+        aggregations = getattr(response, "aggregations", None)
+        every_word = aggregations[EVERY_WORD].doc_count if aggregations and EVERY_WORD in aggregations else 0
+        if suggest and "did_you_mean" in suggest and suggest.did_you_mean[0].options and not every_word:
             suggestion = suggest.did_you_mean[0].options[0].text
         return SearchResults(
             query=query, hits=hits, total=response.hits.total.value, facets=facets, suggestion=suggestion

@@ -1,9 +1,13 @@
 """A supplier's key sends adoptions for the councils it serves; they wait for an editor before they are public."""
 
+import threading
+
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from contributions.models import Adoption, AdoptionSource
+from tests import factories
 
 from .conftest import key_for
 
@@ -164,3 +168,102 @@ def test_the_schema_documents_sending_an_adoption(api):
     assert {"201", "400", "401", "403", "409"} <= set(operation["responses"])
     assert schema["components"]["schemas"]["AdoptionSubmissionRequest"]["additionalProperties"] is False
     assert "get" in schema["paths"]["/api/v1/adoptions/"]
+
+
+def test_a_suppliers_platform_cannot_start_a_formula_in_the_adoption_downloads(acme, admin_client, pattern_index):
+    """A key holder's hostile ``platform`` reaches the editors' CSV and XLSX downloads as inert text."""
+    from tests.spreadsheets import HOSTILE, assert_inert, csv_cells, xlsx_cells
+
+    sent = []
+    for value in HOSTILE.values():
+        page = factories.ServicePatternPageFactory(parent=pattern_index)
+        response = acme.post(URL, submission(page, platform=value), format="json")
+        assert response.status_code == 201, response.content
+        sent.append(response.json()["platform"])
+    index = reverse("adoption:index")
+    assert_inert(csv_cells(admin_client.get(index, {"export": "csv"})), *sent)
+    assert_inert(xlsx_cells(admin_client.get(index, {"export": "xlsx"})), *sent)
+
+
+def test_control_characters_are_stripped_from_a_sent_adoption(acme, pattern_page):
+    """Text fields of the JSON body lose their control characters (escaped or not) before they are stored."""
+    body = submission(pattern_page, platform="Acme\x01 Forms", local_variations="Two\x0b proofs\nof address")
+    response = acme.post(URL, body, format="json")
+    assert response.status_code == 201, response.content
+    adoption = Adoption.objects.get()
+    assert (adoption.platform, adoption.local_variations) == ("Acme Forms", "Two proofs\nof address")
+    assert response.json()["platform"] == "Acme Forms"
+
+
+def test_a_duplicate_that_slips_past_the_check_is_a_conflict_not_a_server_error(acme, pattern_page, monkeypatch):
+    """When another request inserts the same adoption between the check and the insert, the answer is the 409."""
+    from contributions.models import AdoptionQuerySet
+
+    first = acme.post(URL, submission(pattern_page), format="json").json()
+    real_clash, calls = AdoptionQuerySet.clash, []
+
+    def clash_not_yet_visible(self, *args, **kwargs):
+        calls.append(args)
+        return None if len(calls) == 1 else real_clash(self, *args, **kwargs)
+
+    monkeypatch.setattr(AdoptionQuerySet, "clash", clash_not_yet_visible)
+    response = acme.post(URL, submission(pattern_page), format="json")
+    assert response.status_code == 409, response.content
+    assert response.json()["error"] == {
+        "code": "already_recorded",
+        "message": f"Essex already has an adoption of '{pattern_page.title}' (adoption {first['id']}).",
+        "field": "pattern",
+    }
+    assert Adoption.objects.count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent transactions need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_duplicate_adoptions_make_one_201_and_409s(supplier, pattern_page):
+    """Eight simultaneous POSTs of one adoption: one is recorded, every other answer is a 409, none a 500."""
+    from rest_framework.test import APIClient
+
+    start, statuses = threading.Barrier(8), []
+
+    def send():
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {supplier[1]}")
+        start.wait(10)
+        statuses.append(client.post(URL, submission(pattern_page), format="json").status_code)
+        connection.close()
+
+    threads = [threading.Thread(target=send) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(statuses) == [201] + [409] * 7
+    assert Adoption.objects.count() == 1
+
+
+def test_a_deeply_nested_body_is_a_400_in_the_apis_shape(acme):
+    """A body nested 100,000 deep is refused with the parse error and its errors list, not a server error."""
+    response = acme.post(URL, "[" * 100_000 + "]" * 100_000, content_type="application/json")
+    assert response.status_code == 400
+    body = response.json()
+    assert body["error"]["code"] == "parse_error" and "nested more than 64 levels" in body["error"]["message"]
+    assert body["errors"] == [body["error"]]
+    response = acme.post(URL, {"council": [[[[["E10000012"]]]]]}, format="json")  # shallow: the usual 400
+    assert response.status_code == 400 and response.json()["errors"]
+
+
+def test_the_parser_refuses_what_recursion_cannot_parse(monkeypatch):
+    """Should a deep body reach DRF's parser, the recursion error becomes a parse error (a 400), not a 500."""
+    import io
+    import json
+
+    from rest_framework.exceptions import ParseError
+
+    from api.parsers import JSONParser
+
+    def recursion(*args, **kwargs):
+        raise RecursionError
+
+    monkeypatch.setattr(json, "load", recursion)
+    with pytest.raises(ParseError):
+        JSONParser().parse(io.BytesIO(b"[[]]"), parser_context={})

@@ -150,11 +150,17 @@ def test_bad_parameters_are_400_naming_the_parameter(api, school_pattern, query,
 
 
 def test_fields_selects_fields(api, school_pattern):
-    """fields= returns only the named fields, on list and detail."""
+    """fields= returns only the named fields, and the id that tells the items apart, on list and detail."""
     listed = results(api.get("/api/v1/patterns/?fields=title,summary"))
-    assert listed == [{"title": "Apply for a school place", "summary": "How a parent applies for a school place."}]
+    assert listed == [
+        {
+            "id": school_pattern.pk,
+            "title": "Apply for a school place",
+            "summary": "How a parent applies for a school place.",
+        }
+    ]
     detail = api.get(f"/api/v1/patterns/{school_pattern.pk}/?fields=title,summary,steps").json()
-    assert set(detail) == {"title", "summary", "steps"}
+    assert set(detail) == {"id", "title", "summary", "steps"}
 
 
 def test_ordering(api, school_pattern, bins_pattern):
@@ -224,10 +230,27 @@ def test_list_query_count_does_not_grow_with_page_size(api, pattern_index, djang
     """Listing 3 or 30 patterns takes the same, fixed number of queries."""
     make_patterns(pattern_index, 3)
     api.get("/api/v1/patterns/")  # warm the site root paths cache, as a running server has it
-    # 8: the library version (api.freshness), view restrictions, Last-Modified (2), count, the pages,
+    # 8: the library version (library.version), view restrictions, Last-Modified (2), count, the pages,
     # their services, their life events. A repeat of the same request reads only the library version.
     with django_assert_num_queries(8):
         assert len(results(api.get("/api/v1/patterns/?limit=100"))) == 3
     make_patterns(pattern_index, 27)
     with django_assert_num_queries(8):
         assert len(results(api.get("/api/v1/patterns/?limit=100"))) == 30
+
+
+def test_a_listing_says_what_drf_says_of_each_item(rf, school_pattern, bins_pattern, school_process):
+    """``many=True`` on a page serializer is ``PageListing``, which reads a plan instead of DRF's fields: each
+    item is what the serializer's own ``to_representation`` gives, narrowed by ``fields=`` the same way."""
+    from rest_framework.request import Request
+
+    from api.serializers.pages import PatternListSerializer, ProcessListSerializer
+    from pattern_pages.models import ProcessPage, ServicePatternPage
+
+    request = Request(rf.get("/api/v1/patterns/"))
+    for serializer, model in [(PatternListSerializer, ServicePatternPage), (ProcessListSerializer, ProcessPage)]:
+        pages = list(model.objects.live().order_by("pk"))
+        assert pages
+        for context in [{"request": request}, {"request": request, "fields": ["title", "services", "detail_url"]}]:
+            listing = serializer(pages, many=True, context=context).data
+            assert listing == [serializer(page, context=context).data for page in pages]

@@ -63,9 +63,31 @@ def test_life_event_filter_goes_through_services(api, school_process, school_ser
     assert titles(api.get("/api/v1/processes/?life_event=starting-school")) == ["Decide a school place application"]
 
 
-def test_maturity_is_not_a_process_filter(api, school_process):
-    """Processes have no maturity, so the parameter is refused rather than ignored."""
-    response = api.get("/api/v1/processes/?maturity=beta")
+def test_processes_carry_maturity_version_and_research(api, school_process):
+    """Like patterns, a process has a maturity and a version in the list and detail, and research in the detail;
+    maturity filters the list, and an unknown maturity is refused naming the field."""
+    school_process.maturity = "beta"
+    school_process.version = "1.2.0"
+    school_process.research = [
+        (
+            "research",
+            {
+                "method": "interviews",
+                "date": "2026-03-01",
+                "participants": 6,
+                "findings": "<p>Caseworkers check the address first.</p>",
+                "rating": 2,
+            },
+        )
+    ]
+    school_process.save_revision().publish()
+    listed = api.get("/api/v1/processes/").json()["results"][0]
+    assert (listed["maturity"], listed["version"]) == ("beta", "1.2.0")
+    detail = api.get(f"/api/v1/processes/{school_process.pk}/").json()
+    assert detail["research"][0]["value"]["method"] == "interviews" and detail["research"][0]["value"]["rating"] == 2
+    assert titles(api.get("/api/v1/processes/?maturity=beta")) == ["Decide a school place application"]
+    assert titles(api.get("/api/v1/processes/?maturity=stable")) == []
+    response = api.get("/api/v1/processes/?maturity=proven")
     assert response.status_code == 400 and response.json()["error"]["field"] == "maturity"
 
 
@@ -81,7 +103,7 @@ def test_list_query_count_does_not_grow(api, process_index, django_assert_num_qu
 
     make(2)
     api.get("/api/v1/processes/")
-    with django_assert_num_queries(7):  # with the library version (api.freshness)
+    with django_assert_num_queries(7):  # with the library version (library.version)
         assert len(titles(api.get("/api/v1/processes/?limit=100"))) == 2
     make(18)
     with django_assert_num_queries(7):

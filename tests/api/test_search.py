@@ -23,7 +23,7 @@ def test_search_returns_highlighted_hits_and_facets(api, site):
     data = response.json()
     assert data["total"] == 2
     first = data["results"][0]
-    assert first["url"] == site["pages"]["badge"].url
+    assert first["url"] == "http://localhost" + site["pages"]["badge"].url  # absolute, on SITE_URL
     assert "<mark>blue badge</mark>" in first["title_html"]
     assert {"type", "pattern_type", "maturity"} <= set(data["facets"])
     assert response["ETag"]

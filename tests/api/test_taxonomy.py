@@ -94,7 +94,7 @@ def test_taxonomy_list_query_count_does_not_grow(api, db, url, django_assert_num
     make(10)
     with django_assert_num_queries(first.queries):
         assert api.get(url + "?limit=100").status_code == 200
-    assert first.queries <= 5  # with the library version (api.freshness)
+    assert first.queries <= 5  # with the library version (library.version)
 
 
 class CountingClient:

@@ -27,6 +27,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 LEASE_SECONDS = 3
+READY_TIMEOUT = 300
 
 
 class HangingReceiver:
@@ -60,7 +61,11 @@ class HangingReceiver:
 
 
 def start_worker(**extra_env):
-    """``manage.py db_worker`` on the test database, polling every 0.2 s; ``extra_env`` adds variables."""
+    """``manage.py db_worker`` on the test database, polling every 0.2 s; ``extra_env`` adds variables.
+
+    Returns once the worker says it is starting its loop (Django set up, connected): on a loaded machine
+    that took over 10 s, so the test waits for the worker to be ready, not for a fixed time.
+    """
     database = connection.settings_dict
     env = {
         **os.environ,
@@ -68,15 +73,35 @@ def start_worker(**extra_env):
         "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
         "TEST_TASKS_BACKEND": "database",
         "WEBHOOK_LEASE_SECONDS": str(LEASE_SECONDS),
+        "LOG_LEVEL": "INFO",
         **extra_env,
     }
-    return subprocess.Popen(  # noqa: S603
+    worker = subprocess.Popen(  # noqa: S603
         [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay", "--no-reload"],
         cwd=settings.BASE_DIR,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
+    ready = threading.Event()
+    output = []
+
+    def read_log():
+        # Reads the log to its end, so the worker never blocks on a full pipe.
+        for line in worker.stderr:
+            output.append(line)
+            if "Starting worker" in line:
+                ready.set()
+        ready.set()  # the worker exited: stop waiting, the check below says why
+
+    threading.Thread(target=read_log, daemon=True).start()
+    # A safety net only: the wait ends as soon as the worker logs that it is starting.
+    ready.wait(READY_TIMEOUT)
+    assert worker.poll() is None and any("Starting worker" in line for line in output), (
+        f"db_worker did not start within {READY_TIMEOUT} s:\n" + "".join(output[-30:])
+    )
+    return worker
 
 
 def wait_for(condition, timeout=60):

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from wagtail.models import Locale
 
-from assessments.models import Assessment, AssessmentOutcome, Result, ServiceStandard, StandardPoint
+from assessments.models import ServiceStandard, StandardPoint
 from assessments.standards import load_standards
 from tests import factories
 
@@ -28,26 +28,16 @@ def make_assessment(govuk):
     def make(
         council, service, pattern, outcomes, *, live=True, date=datetime.date(2026, 3, 1), standard=None, phase="beta"
     ):
-        standard = standard or govuk
-        assessment = Assessment(
+        return factories.AssessmentFactory(
             council=council,
             service=service,
             pattern=pattern,
-            standard=standard,
+            standard=standard or govuk,
             phase=phase,
             date=date,
-            result=Result.MET,
             live=live,
+            outcomes=outcomes,
         )
-        assessment.save()
-        for number, result in outcomes.items():
-            AssessmentOutcome.objects.create(
-                assessment=assessment,
-                point=standard.points.get(number=number),
-                result=result,
-                reason="Seen by the panel.",
-            )
-        return assessment
 
     return make
 
@@ -56,11 +46,13 @@ PASSWORD = "a-long-test-password"
 
 
 @pytest.fixture
-def people(db):
-    """A contributor and a publisher, signed in by role name: ``people["Contributor"]``."""
+def people(db, council):
+    """A contributor (working for ``council``, whose assessments they record) and a publisher, by role name:
+    ``people["Contributor"]``."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
+    from editorial.models import ContributorProfile
     from editorial.roles import CONTRIBUTOR, PUBLISHER, ensure_editorial_setup
 
     ensure_editorial_setup()
@@ -69,6 +61,7 @@ def people(db):
         user = get_user_model().objects.create_user(role.lower(), f"{role.lower()}@example.gov.uk", PASSWORD)
         user.groups.add(Group.objects.get(name=role))
         users[role] = user
+    ContributorProfile.objects.create(user=users[CONTRIBUTOR], council=council)
     return users
 
 

@@ -1,7 +1,7 @@
 import pytest
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 
-from assessments.blocks import StandardPointBlock, StandardPointsBlock
+from pattern_pages.blocks import StandardPointBlock, StandardPointsBlock
 
 
 def claim(standard, number, how="The pattern's steps were tested with screen reader users."):

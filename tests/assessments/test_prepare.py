@@ -78,3 +78,18 @@ def test_a_draft_pattern_cannot_be_chosen(client, pattern_index, service, govuk)
     draft = factories.ServicePatternPageFactory(parent=pattern_index, live=False)
     response = client.get("/assessments/prepare/", prepare_query(draft, service, govuk))
     assert response.status_code == 400
+
+
+def test_checklist_csv_neutralises_formulas(client, blue_badge_pattern, service, govuk):
+    """An editor's claim and a publisher's standard point title cannot start a formula in the checklist CSV."""
+    from tests.spreadsheets import HOSTILE, assert_inert, csv_cells
+
+    point = govuk.points.get(number=2)
+    point.title = HOSTILE["at"]
+    point.save()
+    blue_badge_pattern.standards = [
+        ("standard_point", {"standard": govuk, "point": 1, "how": HOSTILE["minus"], "evidence": ""})
+    ]
+    blue_badge_pattern.save()
+    response = client.get("/assessments/prepare/", prepare_query(blue_badge_pattern, service, govuk, format="csv"))
+    assert_inert(csv_cells(response), HOSTILE["at"], HOSTILE["minus"])

@@ -11,7 +11,7 @@ from tests import factories
 
 
 def confirm_link(message):
-    return re.search(r"http://testserver(/contribute/confirm/[^/\s]+/)", message.body).group(1)
+    return re.search(r"http://localhost(/contribute/confirm/[^/\s]+/)", message.body).group(1)  # on SITE_URL
 
 
 def test_start_page_links_to_the_first_question(client, db):
@@ -184,6 +184,15 @@ def test_sending_stores_an_unconfirmed_contribution_and_emails_a_link(fill_in, c
     assert client.get("/contribute/check-answers/").headers["Location"] == "/contribute/council/"
 
 
+def test_confirmation_link_is_on_the_sites_address(fill_in, settings):
+    """The emailed link uses SITE_URL, not the host the form was sent to (before: the request's host)."""
+    settings.SITE_URL = "https://patterns.example.org"
+    client = fill_in()
+    client.post("/contribute/check-answers/", HTTP_HOST="internal:8080")
+    assert re.search(r"https://patterns\.example\.org/contribute/confirm/[^/\s]+/", mail.outbox[0].body)
+    assert "internal:8080" not in mail.outbox[0].body
+
+
 def test_confirming_moves_the_contribution_into_the_queue(fill_in):
     """Opening the link shows a button; pressing it puts the contribution in the editors' queue."""
     client = fill_in()
@@ -312,6 +321,18 @@ def test_rate_limit_per_email(fill_in, settings, client):
     assert Contribution.objects.count() == 1
 
 
+def test_rate_limit_per_ip_ignores_a_rotating_forwarded_for(fill_in, settings):
+    """A new X-Forwarded-For with each contribution is not a new address: the per-address limit holds."""
+    settings.CONTRIBUTIONS_RATE_LIMITS = {**settings.CONTRIBUTIONS_RATE_LIMITS, "contribution_per_ip": (2, 3600)}
+    statuses = []
+    for number in range(3):
+        client = fill_in(your_details={"email": f"person{number}@essex.gov.uk"})
+        forwarded = {"HTTP_X_FORWARDED_FOR": f"192.0.2.{number}"}
+        statuses.append(client.post("/contribute/check-answers/", **forwarded).status_code)
+    assert statuses == [302, 302, 429]
+    assert Contribution.objects.count() == 2
+
+
 def test_discuss_link_prefills_the_page_and_its_service(client, pattern_page, service):
     """Coming from 'Discuss or improve this pattern' records the page and pre-selects its service."""
     pattern_page.services.add(service)
@@ -336,3 +357,17 @@ def test_every_cookie_the_form_sets_is_listed_on_the_cookies_page(client, fill_i
     listed = set(re.findall(r'data-cookie-name="([^"]+)"', client.get("/cookies/").content.decode()))
     assert set_cookies, "the form is expected to set its essential cookies"
     assert set_cookies <= listed, f"not on the cookies page: {set_cookies - listed}"
+
+
+def test_control_characters_are_stripped_from_what_a_council_sends(fill_in):
+    """Name, steps (a JSON list) and systems typed with control characters are stored without them."""
+    client = fill_in(
+        your_details={"contributor_name": "Jo\x01 Bloggs"},
+        steps={"step_1": "Tell us\x0b the address", "step_2": "Choose the bin\x1f"},
+        systems={"systems": "Firmstep\x02 forms"},
+    )
+    client.post("/contribute/check-answers/")
+    contribution = Contribution.objects.get()
+    assert contribution.contributor_name == "Jo Bloggs"
+    assert contribution.steps == ["Tell us the address", "Choose the bin"]
+    assert contribution.systems == "Firmstep forms"

@@ -97,3 +97,30 @@ def test_both_answers_are_counted(client, pattern_page, useful):
     """Yes and no are both stored as given."""
     send(client, pattern_page, useful)
     assert Feedback.objects.get().useful is (useful == "yes")
+
+
+def test_feedback_downloads_neutralise_formulas(client, admin_client, pattern_page):
+    """Anonymous comments and an editor's page title cannot start a formula in the CSV, XLSX and counts files."""
+    from django.urls import reverse
+
+    from tests.spreadsheets import HOSTILE, assert_inert, csv_cells, xlsx_cells
+
+    pattern_page.title = HOSTILE["equals"]
+    pattern_page.save()
+    for value in HOSTILE.values():
+        location = send(client, pattern_page, "no").headers["Location"]
+        client.post(location, {"comment": value})
+    comments = [value.strip() for value in HOSTILE.values()]  # the form trims the comment, as for any text
+    assert sorted(Feedback.objects.values_list("comment", flat=True)) == sorted(comments)
+
+    index = reverse("feedback:index")
+    assert_inert(csv_cells(admin_client.get(index, {"export": "csv"})), *comments)
+    assert_inert(xlsx_cells(admin_client.get(index, {"export": "xlsx"})), *comments)
+    assert_inert(csv_cells(admin_client.get(reverse("feedback_counts_csv"))), HOSTILE["equals"])
+
+
+def test_a_comment_is_stored_without_control_characters(client, pattern_page):
+    """A feedback comment with \\x01 and \\x0b is stored without them, its line breaks kept."""
+    location = send(client, pattern_page, "no").headers["Location"]
+    client.post(location, {"comment": "Too\x01 slow\n\x0bto find"})
+    assert Feedback.objects.get().comment == "Too slow\nto find"

@@ -128,3 +128,12 @@ def test_bar_chart_scales_to_the_largest_value():
     """The largest value gets the full bar width, others in proportion; zero draws nothing."""
     chart = bar_chart([("A", 4), ("B", 2), ("C", 0)], bar_width=200)
     assert [bar["width"] for bar in chart["bars"]] == [200, 100, 0]
+
+
+def test_csv_download_neutralises_formulas(client, known_reuse):
+    """A service name an editor typed as a formula is inert in the public reuse CSV."""
+    from tests.spreadsheets import HOSTILE, assert_inert, csv_cells
+
+    known_reuse["bins"].name = HOSTILE["equals"]
+    known_reuse["bins"].save()
+    assert_inert(csv_cells(client.get("/reuse/reuse.csv")), HOSTILE["equals"])

@@ -86,6 +86,10 @@ def test_due_for_review_exports_csv(client, users, due_pages):
     assert first["Owner council"] == "Essex County Council"
     assert first["Last published by"] == "publisher"
     assert first["Type"] == "Service pattern"
+    # Processes have a maturity and a version too, and the report shows both kinds'.
+    process = rows[1]
+    assert (process["Type"], process["Maturity"], process["Version"]) == ("Process", "Experimental", "0.1.0")
+    assert (first["Maturity"], first["Version"]) == ("Beta", "1.0.0")
 
 
 def test_reminders_go_to_the_owning_councils_contributors_once_a_day(users, make_user, due_pages, council):
@@ -116,3 +120,23 @@ def test_the_report_is_not_for_people_without_an_editorial_role(client, make_use
     client.force_login(user)
     response = client.get(reverse("editorial_due_for_review"))
     assert response.status_code in (302, 403)
+
+
+def test_editors_titles_cannot_start_a_formula_in_the_report_downloads(client, pattern_index, users):
+    """Page titles are inert in "Due for review" (CSV, XLSX), "Translation status" and Wagtail's site history."""
+    from tests.spreadsheets import HOSTILE, assert_inert, csv_cells, xlsx_cells
+
+    titles = []
+    for name, value in HOSTILE.items():
+        page = factories.ServicePatternPageFactory(parent=pattern_index, title=value, slug=name.replace(" ", "-"))
+        published(page, users["Publisher"], TODAY() - datetime.timedelta(days=1))
+        titles.append(page.title)
+    client.force_login(users["Administrator"])
+    due = reverse("editorial_due_for_review")
+    assert_inert(csv_cells(client.get(due, {"export": "csv"})), *titles)
+    assert_inert(xlsx_cells(client.get(due, {"export": "xlsx"})), *titles)
+    assert_inert(csv_cells(client.get(reverse("editorial_translation_status"), {"export": "csv"})), *titles)
+    assert_inert(xlsx_cells(client.get(reverse("editorial_translation_status"), {"export": "xlsx"})), *titles)
+    history = reverse("wagtailadmin_reports:site_history")
+    assert_inert(csv_cells(client.get(history, {"export": "csv"})), *titles)
+    assert_inert(xlsx_cells(client.get(history, {"export": "xlsx"})), *titles)

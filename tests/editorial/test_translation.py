@@ -177,3 +177,57 @@ def test_a_snippet_is_translated_through_wagtail_localize(client, users, welsh):
     translate_strings_by_po(client, translation, {"Having a baby": "Cael babi"})
     translation.save_target(user=users["Administrator"])
     assert life_event.get_translation(welsh).name == "Cael babi"
+
+
+def test_a_process_decision_is_offered_for_translation_and_served_in_welsh(client, process_index, welsh):
+    """The question, every answer and every end outcome of a step's decision reach the translator, and the
+    Welsh page shows them (wagtail-localize skipped a list inside a block inside a block: the answers)."""
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    from tests.factories.pages import process_step
+
+    process = factories.ProcessPageFactory(
+        parent=process_index,
+        steps=[
+            (
+                "step",
+                process_step(
+                    "check",
+                    "Check the application",
+                    "Caseworker",
+                    decision={
+                        "question": "Is the application complete?",
+                        "outcomes": [
+                            {"answer": "Complete", "next_step": "decide", "end_outcome": ""},
+                            {"answer": "Withdrawn", "next_step": "", "end_outcome": "Application closed"},
+                        ],
+                    },
+                ),
+            ),
+            ("step", process_step("decide", "Decide the application", "Caseworker", end_outcome="Decided")),
+        ],
+    )
+    process.save_revision().publish()
+    source, _created = TranslationSource.get_or_create_from_instance(process)
+    offered = set(StringSegment.objects.filter(source=source).values_list("string__data", flat=True))
+    decision = {"Is the application complete?", "Complete", "Withdrawn", "Application closed", "Decided"}
+    assert decision <= offered, decision - offered
+
+    from pattern_pages.demo.loader import Summary
+    from pattern_pages.demo.translations import translate
+
+    welsh_text = {
+        "Is the application complete?": "Ydy’r cais yn gyflawn?",
+        "Complete": "Cyflawn",
+        "Withdrawn": "Wedi’i dynnu’n ôl",
+        "Application closed": "Cais wedi’i gau",
+    }
+    welsh_process = translate(process, welsh_text, welsh, Summary(), "Welsh page")
+    outcomes = welsh_process.steps[0].value["decision"]["outcomes"]
+    assert [(o["answer"], o["end_outcome"]) for o in outcomes] == [
+        ("Cyflawn", ""),
+        ("Wedi’i dynnu’n ôl", "Cais wedi’i gau"),
+    ]
+    assert outcomes[0]["next_step"] == "decide"  # where an answer leads is not text to translate
+    page = client.get(welsh_process.url).content.decode()
+    assert "Wedi’i dynnu’n ôl" in page and "Withdrawn" not in page

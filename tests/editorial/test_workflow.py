@@ -192,3 +192,64 @@ def test_scheduled_publishing_happens_when_publish_scheduled_runs(users, editori
     Page.objects.filter(pk=passing_pattern.pk).update(go_live_at=past)
     call_command("publish_scheduled")
     assert reload(passing_pattern).live
+
+
+def fixed_pattern_data(page, component):
+    """The editor's form for ``page`` with a component on its step and an accessibility section."""
+    from wagtail.test.utils.form_data import streamfield
+
+    from tests.pattern_pages.admin_forms import html, pattern_step
+    from tests.pattern_pages.admin_forms import pattern_form_data as editor_form_data
+
+    return editor_form_data(
+        page.pattern_type,
+        title=page.title,
+        slug=page.slug,
+        steps=streamfield([("step", pattern_step("Check your answers", [component]))]),
+        accessibility=streamfield([("paragraph", html("<p>Tested with screen readers; meets WCAG 2.2 AA.</p>"))]),
+    )
+
+
+def test_sign_off_after_a_refusal_publishes_the_fixed_draft(client, users, editorial, failing_pattern, component):
+    """Refused for an empty accessibility section, the publisher fixes and saves the draft, signs off: it is live."""
+    page = in_review(failing_pattern, users["Contributor"], editorial, at_step=2, approver=users["Reviewer"])
+    client.force_login(users["Publisher"])
+    refused = client.post(workflow_action_url(page), CHECKLIST, **XHR)
+    assert "The accessibility section is empty." in refused.json()["html"]
+
+    saved = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), fixed_pattern_data(page, component))
+    assert saved.status_code == 302
+    page = reload(page)
+    response = client.post(workflow_action_url(page), CHECKLIST, **XHR)
+    assert response.status_code == 200, "sign-off of the fixed draft was refused"
+    assert response.json()["step"] == "success"
+    page = reload(page)
+    assert page.live and page.current_workflow_state is None
+    assert "WCAG 2.2 AA" in str(page.accessibility)
+
+
+def test_sign_off_from_the_editor_says_published_in_plain_words(client, users, editorial, failing_pattern, component):
+    """The editor's menu says "Sign off and publish" once; fixing and signing off there says "published"."""
+    import json
+
+    page = in_review(failing_pattern, users["Contributor"], editorial, at_step=2, approver=users["Reviewer"])
+    client.force_login(users["Publisher"])
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "Sign off and publish" in editor
+    assert "and Publish" not in editor
+
+    data = fixed_pattern_data(page, component)
+    data.update(
+        {
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": json.dumps({"comment": "", **dict.fromkeys(CHECKLIST, True)}),
+        }
+    )
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data, follow=True)
+    assert response.status_code == 200
+    said = [str(message) for message in response.context["messages"]]
+    assert any("published" in message for message in said), said
+    assert not any("has been updated" in message for message in said), said
+    page = reload(page)
+    assert page.live and "WCAG 2.2 AA" in str(page.accessibility)

@@ -54,6 +54,8 @@ def process_form_data(**overrides):
         "trigger": "A resident applies for a grant.",
         "outcome": "The resident is told the decision.",
         "owner_council": "",
+        "maturity": "experimental",
+        "version": "0.1.0",
         "review_by": "",
         "roles": streamfield(
             [
@@ -108,9 +110,11 @@ def with_empty_streams(model, fields):
     return fields
 
 
-def pattern_step(title, components=(), process_steps=()):
-    """One PatternStepBlock as the editor posts it; ``process_steps`` are ``(process page, ref)`` pairs."""
+def pattern_step(title, components=(), process_steps=(), screens=()):
+    """One PatternStepBlock as the editor posts it; ``process_steps`` are ``(process page, ref)`` pairs,
+    ``screens`` ScreenBlock form data (see ``screen_form``)."""
     return {
+        "screens": list_block(list(screens)),
         "title": title,
         "user_action": "Answers the question.",
         "components": list_block([str(component.pk) for component in components]),

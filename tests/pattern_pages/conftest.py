@@ -29,7 +29,7 @@ def school_admission_steps():
                 },
             ),
         ),
-        ("step", process_step("offer", "Offer a place", "Admissions officer")),
+        ("step", process_step("offer", "Offer a place", "Admissions officer", next_step="notify")),
         ("step", process_step("refuse", "Refuse and explain the right of appeal", "Admissions officer")),
         ("step", process_step("notify", "Tell the parent the outcome", "Admissions system")),
     ]

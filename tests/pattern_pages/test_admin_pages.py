@@ -46,8 +46,9 @@ def test_page_tree_rules(page_tests):
     page_tests.assertCanNotCreateAt(PatternIndexPage, ProcessPage)
 
 
-def test_editor_creates_a_home_page(page_tests, db):
+def test_editor_creates_a_home_page(page_tests, home_page):
     """An editor can create the home page at the root of the tree when there is none."""
+    # home_page makes the tree's root, which an earlier transactional test's flush may have taken away.
     for home in HomePage.objects.all():
         home.delete()
     root = Page.get_first_root_node()

@@ -194,6 +194,51 @@ PROCESS_STEP_CASES = {
         "steps.0.decision",
         MISSING_STEP,
     ),
+    "next step that does not exist": (
+        [factories.process_step("submit", "Submit", "Resident", next_step="pay-grant")],
+        "steps.0.next_step",
+        "'pay-grant' is not a step of this process",
+    ),
+    "next step and an end outcome both": (
+        [
+            factories.process_step("submit", "Submit", "Resident", next_step="decide", end_outcome="Done"),
+            factories.process_step("decide", "Decide", "Caseworker"),
+        ],
+        "steps.0.end_outcome",
+        "not both",
+    ),
+    "step nothing leads to": (
+        [
+            factories.process_step("submit", "Submit", "Resident", end_outcome="Withdrawn"),
+            factories.process_step("decide", "Decide the grant", "Caseworker"),
+        ],
+        "steps.1.ref",
+        "No step leads to 'Decide the grant' (decide)",
+    ),
+    "answer that leads nowhere": (
+        [
+            factories.process_step(
+                "decide",
+                "Decide",
+                "Caseworker",
+                decision={"question": "Approved?", "outcomes": [{"answer": "Yes", "next_step": ""}]},
+            )
+        ],
+        "steps.0.decision",
+        "The answer 'Yes' leads nowhere",
+    ),
+    "decision without its question": (
+        [
+            factories.process_step(
+                "decide",
+                "Decide",
+                "Caseworker",
+                decision={"question": "", "outcomes": [{"answer": "Yes", "end_outcome": "Paid"}]},
+            )
+        ],
+        "steps.0.decision",
+        "Write the question this decision answers",
+    ),
 }
 
 
@@ -204,12 +249,34 @@ def test_process_full_clean_refuses_steps_that_do_not_fit_the_process(process_in
     assert_one_error(full_clean_errors(build_process(process_index, steps)), path, fragment)
 
 
+def test_process_full_clean_names_every_step_of_a_loop_with_no_way_out(process_index):
+    """A loop that never reaches an end is a dead end, reported on each of its steps by name."""
+    steps = [
+        factories.process_step("submit", "Submit", "Resident", next_step="check"),
+        factories.process_step("check", "Check the claim", "Caseworker", next_step="decide"),
+        factories.process_step("decide", "Decide the grant", "Caseworker", next_step="check"),
+    ]
+    errors = full_clean_errors(build_process(process_index, steps))
+    assert sorted(errors) == ["steps.0.next_step", "steps.1.next_step", "steps.2.next_step"]
+    assert "'Decide the grant' (decide) is a dead end" in errors["steps.2.next_step"][0]
+
+
 def test_process_full_clean_accepts_steps_that_fit(process_index):
     """Roles, systems, legislation and decisions that the process defines are all accepted."""
     steps = [
         factories.process_step("submit", "Submit", "Resident", system="Grants system"),
         factories.process_step(
-            "decide", "Decide", "Caseworker", legislation="Housing Act 1996", decision=outcome("submit")
+            "decide",
+            "Decide",
+            "Caseworker",
+            legislation="Housing Act 1996",
+            decision={
+                "question": "Approved?",
+                "outcomes": [
+                    {"answer": "More evidence needed", "next_step": "submit"},
+                    {"answer": "Yes", "next_step": "", "end_outcome": "Grant paid"},
+                ],
+            },
         ),
     ]
     assert full_clean_errors(build_process(process_index, steps)) == {}
@@ -222,6 +289,18 @@ def test_process_full_clean_refuses_a_legislation_url_elsewhere(process_index):
         ("legislation", {"title": "Housing Act 1996", "section": "", "url": "https://example.com/housing-act"})
     ]
     assert_one_error(full_clean_errors(page), "legislation.0.url", LEGISLATION_URL)
+
+
+def test_process_full_clean_refuses_a_bad_version_and_research_rating(process_index):
+    """A process's version is MAJOR.MINOR.PATCH and its research ratings 0 to 3, as a pattern's are."""
+    page = factories.ProcessPageFactory(parent=process_index)
+    page.version = "2"
+    assert_one_error(full_clean_errors(page), "version", SEMVER)
+    page.version = "2.0.0"
+    value = research_value(7)
+    value["date"] = datetime.date(2026, 1, 10)
+    page.research = [("research", value)]
+    assert_one_error(full_clean_errors(page), "research.0.rating", RATING)
 
 
 def test_pattern_full_clean_refuses_a_bad_semantic_version(pattern_index):
@@ -408,3 +487,31 @@ def test_a_chosen_id_or_a_deleted_object_is_still_checked(db):
     component.delete()
     with pytest.raises(ValidationError):
         chooser.clean(pk)
+
+
+@pytest.mark.parametrize(
+    "block_class",
+    [
+        blocks.InsetTextBlock,
+        blocks.WarningTextBlock,
+        blocks.DetailsBlock,
+        blocks.UserNeedBlock,
+        blocks.PatternStepBlock,
+        blocks.VariantBlock,
+        blocks.ResearchBlock,
+        blocks.RoleBlock,
+        blocks.SystemBlock,
+        blocks.ProcessStepBlock,
+        blocks.LegislationBlock,
+        blocks.DataItemBlock,
+        blocks.PerformanceMeasureBlock,
+    ],
+)
+def test_blocks_have_a_preview_that_validates_and_renders(block_class, db):
+    """Wagtail's block chooser shows a preview of each block: its preview value is valid and renders."""
+    block = block_class()
+    block.set_name("preview")
+    assert block.is_previewable
+    value = block.get_preview_value()
+    block.clean(value)
+    assert block.render(value).strip()

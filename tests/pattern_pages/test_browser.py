@@ -58,7 +58,7 @@ def test_every_page_type_is_accessible_and_local(browser_page, live_server, site
         assert_accessible(page)
         save_screenshot(page, name)
     page.goto(process.url)
-    assert page.locator("svg.library-swimlane g.swimlane").count() == 3
+    assert page.locator("svg.library-swimlane--wide g.swimlane").count() == 3
     # GOV.UK Frontend's JavaScript loaded (as an ES module, from this host) and initialised its components.
     assert page.evaluate("document.body.classList.contains('govuk-frontend-supported')")
     assert page.locator("[data-module='govuk-service-navigation'][data-govuk-service-navigation-init]").count() == 1
@@ -132,9 +132,9 @@ def test_pages_work_without_javascript(chromium, live_server, site_content):
     try:
         pattern, process = site_content["pattern"], site_content["process"]
         page.goto(process.url)
-        assert page.locator("svg.library-swimlane").is_visible()
+        assert page.locator("svg.library-swimlane--wide").is_visible()
         assert page.get_by_role("table", name="Steps by role, in order").is_visible()
-        assert page.get_by_role("link", name="Councils").is_visible()
+        assert page.get_by_role("link", name="Councils", exact=True).is_visible()
         page.goto(pattern.get_parent().url)
         page.get_by_label(pattern.pattern_type.name).check()
         page.get_by_role("button", name="Apply filters").click()

@@ -440,3 +440,30 @@ def test_import_queries_do_not_grow_with_the_file(db, tmp_path):
     assert Service.objects.filter(name__startswith="Council service").count() == 500
     assert len(service_queries(first_import)) <= 10
     assert len(service_queries(second_import)) <= 10
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x01", "\x0b"])
+def test_a_control_character_is_refused_with_file_line_and_column(db, tmp_path, character):
+    """A NUL (or other control character) in a council's name is named by file, line and column; nothing is saved."""
+    path = write(
+        tmp_path,
+        "councils.csv",
+        COUNCIL_HEADER
+        + "ESS,Essex County Council,Essex,E10000012,England,East of England,CTY,,True,essex\n"
+        + f"BRW,Brentwood{character} Borough Council,Brentwood,E07000068,England,East of England,NMD,ESS,True,\n",
+    )
+    message = import_error("import_councils", path)
+    code = f"U+{ord(character):04X}"
+    assert f'councils.csv, line 3, column "official-name": has the control character {code} at character 10' in message
+    assert not Council.objects.exists()
+
+
+def test_welsh_names_with_a_control_character_are_refused(db, tmp_path):
+    """The Welsh names register names the line and column of a NUL instead of failing in the database."""
+    path = write(
+        tmp_path,
+        "welsh.tsv",
+        "principal-local-authority\tname-cy\tofficial-name-cy\tend-date\nCRF\tCaerdydd\x00\tCyngor Caerdydd\t\n",
+    )
+    message = import_error("import_welsh_council_names", path)
+    assert 'welsh.tsv, line 2, column "name-cy": has the control character U+0000 at character 9' in message

@@ -109,7 +109,12 @@ def test_process_page_shows_steps_legislation_data_and_bpmn_link(client, admissi
     """A process page shows the steps table, legislation with its link, data held and the BPMN download."""
     html = page_text(client.get(admission_process.url))
     assert "Steps by role, in order" in html
-    assert "Is the child eligible?" in html and "Eligible: Offer a place" in html
+    assert "Is the child eligible?" in html
+    assert 'Eligible: <a class="govuk-link" href="#step-offer">Offer a place</a>' in html
+    # The offer goes on to tell the parent, not into the refusal; the last step ends the process.
+    offer_row = html[html.index('id="step-offer"') : html.index('id="step-refuse"')]
+    assert 'href="#step-notify">Tell the parent the outcome</a>' in offer_row
+    assert "The process ends</td>" in html[html.index('id="step-notify"') :]
     assert 'href="https://www.legislation.gov.uk/ukpga/1998/31/section/86"' in html
     assert "Child&#x27;s date of birth" in html and "7 years" in html
     assert f'href="/bpmn/{admission_process.slug}.bpmn"' in html
@@ -309,7 +314,7 @@ def test_sitemap_and_robots(client, build_pattern):
     assert f"/cy/services/{service.lgsl_code}/{service.slug}/" in xml
     robots = client.get("/robots.txt")
     assert robots["Content-Type"].startswith("text/plain")
-    assert "Sitemap: http://testserver/sitemap.xml" in robots.content.decode()
+    assert "Sitemap: http://localhost/sitemap.xml" in robots.content.decode()  # SITE_URL, not the request's host
 
 
 def test_not_found_page_is_in_the_govuk_style(client, home_page):
@@ -338,7 +343,8 @@ def test_pages_set_no_cookies(client, home_page, url):
 
 # Rendering a page, its navigation kept: each count includes reading the library version, which keys the pages'
 # cache (the tests read it on every request: API_LIBRARY_VERSION_TTL = 0). A page from the cache costs that one.
-PATTERN_PAGE_QUERIES = 23
-PROCESS_PAGE_QUERIES = 16
+PATTERN_PAGE_QUERIES = 24  # + the locales, read once to mark English text on a Welsh page (lang=en)
+# The process page: +2 for the pattern steps that lead into its steps (the view restrictions, then the patterns).
+PROCESS_PAGE_QUERIES = 18
 SERVICE_PAGE_QUERIES = 13
 CACHED_PAGE_QUERIES = 1

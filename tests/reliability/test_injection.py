@@ -88,7 +88,14 @@ def hostile_process(process_index, hostile_taxonomy):
         outputs=[PAYLOAD],
         time_limit=PAYLOAD,
         legislation=PAYLOAD,
-        decision={"question": PAYLOAD, "outcomes": [{"answer": PAYLOAD, "next_step": "submit"}]},
+        # Two answers, one back to the step and one ending the process, so the flow model accepts it.
+        decision={
+            "question": PAYLOAD,
+            "outcomes": [
+                {"answer": PAYLOAD, "next_step": "submit", "end_outcome": ""},
+                {"answer": PAYLOAD[:100] + " 2", "next_step": "", "end_outcome": PAYLOAD[:100]},
+            ],
+        },
     )
     page.roles = [("role", {"name": PAYLOAD, "kind": "resident", "description": PAYLOAD})]
     page.systems = [("system", {"name": PAYLOAD, "description": PAYLOAD})]

@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from bench.load import Server, wrk
-from pattern_pages.demo.loader import load_demo
+from cms.demo import load_demo
 
 from .live import PROJECT, SERVER_ENV, full_run_only, mixed_workload
 

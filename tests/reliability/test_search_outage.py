@@ -9,7 +9,6 @@ from django.test import Client
 from django.urls import reverse
 
 from search.documents import page_key
-from search.engines import get_search_engine
 from search.models import PendingIndexUpdate
 from tests import factories
 from tests.editorial.conftest import pattern_form_data
@@ -26,11 +25,9 @@ def engine_at(settings):
     """Point the library at an Elasticsearch URL, as ELASTICSEARCH_URL does at start-up."""
 
     def point(url):
-        settings.ELASTICSEARCH_URL = url
-        get_search_engine.cache_clear()
+        settings.SEARCH_ENGINE = {"ENGINE": "search.engines.elasticsearch.ElasticsearchEngine", "OPTIONS": {"url": url}}
 
-    yield point
-    get_search_engine.cache_clear()
+    return point
 
 
 def publish_in_admin(admin_client, page):

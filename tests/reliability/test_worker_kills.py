@@ -15,7 +15,6 @@ from django.db import connection, transaction
 from django.test import Client
 
 from search.documents import page_key
-from search.engines import get_search_engine
 from search.models import PendingIndexUpdate
 from tests import factories
 from tests.api.test_worker import start_worker, wait_for
@@ -34,11 +33,12 @@ pytestmark = [
 @pytest.fixture
 def fake_elasticsearch(settings):
     node = FakeElasticsearch(hang_on_bulk=1)
-    settings.ELASTICSEARCH_URL = node.url
-    get_search_engine.cache_clear()
+    settings.SEARCH_ENGINE = {
+        "ENGINE": "search.engines.elasticsearch.ElasticsearchEngine",
+        "OPTIONS": {"url": node.url},
+    }
     yield node
     node.stop()
-    get_search_engine.cache_clear()
 
 
 def test_worker_killed_mid_indexing_indexes_every_page_once(

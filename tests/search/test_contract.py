@@ -2,7 +2,9 @@
 
 import pytest
 
+from search.indexing import rebuild_index
 from search.query import SearchQuery, SearchQueryError
+from tests import factories
 
 
 def keys(results):
@@ -170,3 +172,46 @@ def test_unknown_facet_is_an_error_naming_it(db):
     """A filter on a facet that does not exist is refused with its name."""
     with pytest.raises(SearchQueryError, match="'colour'"):
         SearchQuery("bins", filters={"colour": ["blue"]})
+
+
+@pytest.fixture
+def flood_services(indexed, engine):
+    """Services about flooding, in other forms of the word than "flood", beside one about food."""
+    services = {
+        "emergencies": factories.ServiceFactory(
+            lgsl_code=793, name="Civil emergencies - flooding", description="Sandbags and advice for flooded homes."
+        ),
+        "drains": factories.ServiceFactory(
+            lgsl_code=555, name="Drain and gully clearance", description="Clearing gullies when roads are flooded."
+        ),
+        "food": factories.ServiceFactory(
+            lgsl_code=1570, name="Food safety inspections", description="Inspecting kitchens that serve meals."
+        ),
+    }
+    rebuild_index(engine)
+    return services
+
+
+@pytest.mark.parametrize("typed", ["flood", "flooding", "floods", "report flooding"])
+def test_every_form_of_a_word_finds_the_others(engine, flood_services, typed):
+    """The words "flood", "flooding" and "report flooding" find the flood services, not food, with no "did you mean"."""
+    results = engine.search(SearchQuery(typed, facets=()))
+    found = titles(results)
+    assert {"Civil emergencies - flooding", "Drain and gully clearance"} <= set(found)
+    assert "Civil emergencies - flooding" in found[:2]
+    assert "Food safety inspections" not in found
+    assert results.suggestion == ""
+
+
+def test_no_suggestion_when_every_word_matches(engine, indexed):
+    """A query whose words all match a document is not "corrected", even to a closer-looking word."""
+    results = engine.search(SearchQuery("collecting", facets=()))
+    assert "Report a missed waste collection" in titles(results)
+    assert results.suggestion == ""
+
+
+def test_snippet_is_a_passage_of_one_field(engine, indexed):
+    """A snippet is the one passage that matched (a step's field), not words run together from its neighbours."""
+    hit = next(h for h in engine.search(SearchQuery("enter the date", facets=())).hits if h.kind == "pattern")
+    assert hit.title == "Report a missed waste collection"
+    assert hit.snippet_html == "<mark>Enter</mark> the <mark>date</mark>"

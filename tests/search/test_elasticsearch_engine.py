@@ -138,6 +138,22 @@ def test_query_body_boosts_titles_services_and_lgsl_codes():
     assert body["suggest"]["did_you_mean"]["text"] == "missed bins 524"
 
 
+def test_query_body_counts_documents_matching_every_word():
+    """The query counts the documents matching every word, stemmed, so "did you mean" can stay away."""
+    body = build_search(SearchQuery("report flooding", facets=())).to_dict()
+    assert body["aggs"]["every_word"] == {
+        "filter": {
+            "multi_match": {
+                "query": "report flooding",
+                "fields": ["title^4", "service_names^3", "keywords^2", "summary^2", "body^1"],
+                "type": "cross_fields",
+                "operator": "and",
+            }
+        }
+    }
+    assert "every_word" not in build_search(SearchQuery("", facets=())).to_dict().get("aggs", {})
+
+
 def test_query_body_facets_are_disjunctive():
     """Filters apply to hits as a post_filter; each facet's terms aggregation skips its own filter."""
     query = SearchQuery("", filters={"type": ["pattern"], "maturity": ["stable", "beta"]}, page=3)
@@ -168,6 +184,16 @@ def test_upsert_sends_documents_to_the_locale_alias():
     source = actions[actions.index({"index": {"_index": "patterns-en", "_id": "page-1"}}) + 1]
     assert source["facet_pattern_type"] == ["apply"]
     assert source["lgsl_codes"] == ["11"]
+
+
+def test_body_passages_are_separate_values():
+    """The body goes to Elasticsearch as one value per passage, so a highlight never joins two."""
+    client = FakeElasticsearch()
+    ElasticsearchEngine(client=client).upsert([entry(body="Assessment report\n4 weeks\nDoes it support it?")])
+    actions = [line for _, p, body, _ in client.requests if p.endswith("_bulk") for line in body]
+    assert actions[1]["body"] == ["Assessment report", "4 weeks", "Does it support it?"]
+    highlight = build_search(SearchQuery("report")).to_dict()["highlight"]["fields"]
+    assert highlight["body"] == {"fragment_size": 150, "number_of_fragments": 1}
 
 
 def test_first_update_creates_the_index_and_alias():
@@ -227,7 +253,11 @@ def test_search_response_becomes_the_shared_result_shape(db):
                     "_id": "page-1",
                     "_score": 3.2,
                     "_source": {**entry().as_dict(), "facet_type": ["pattern"]},
-                    "highlight": {"title": ["Apply for a \x02blue\x03 badge"], "summary": ["a \x02badge\x03"]},
+                    "highlight": {
+                        "title": ["Apply for a \x02blue\x03 badge"],
+                        "summary": ["a \x02badge\x03"],
+                        "body": ["a \x02blue\x03 \x02badge\x03 form"],
+                    },
                 }
             ],
         },
@@ -249,7 +279,12 @@ def test_search_response_becomes_the_shared_result_shape(db):
     assert results.total == 1
     hit = results.hits[0]
     assert hit.title_html == "Apply for a <mark>blue</mark> badge"
-    assert hit.snippet_html == "a <mark>badge</mark>"
+    assert hit.snippet_html == "a <mark>blue badge</mark> form", "the fragment with most matches, alone"
     assert hit.page_id == 1 and hit.score == 3.2
     assert [(f.value, f.label, f.count) for f in results.facets["type"]] == [("pattern", "Service pattern", 1)]
     assert results.suggestion == "blue badge"
+
+    response["aggregations"]["every_word"] = {"doc_count": 3}
+    client = FakeElasticsearch(responses={("POST", "/patterns-en/_search"): response})
+    matched = ElasticsearchEngine(client=client).search(SearchQuery("flooding"))
+    assert matched.suggestion == "", "a query whose words all match is not corrected"

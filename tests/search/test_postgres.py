@@ -1,11 +1,13 @@
 """The database engine on PostgreSQL: a stored, indexed full-text vector, weighted as documented."""
 
+import re
+
 import pytest
 from django.db import connection
 
 from search.documents import IndexEntry
 from search.engines.database import DatabaseEngine
-from search.query import SearchQuery
+from search.query import PAGE_SIZE, SearchQuery
 
 pytestmark = [
     pytest.mark.django_db,
@@ -44,3 +46,24 @@ def test_the_full_text_vector_is_stored_and_indexed():
     with connection.cursor() as cursor:
         cursor.execute("SELECT search_vector::text FROM library_search_searchdocument WHERE key = 'service-1'")
         assert "'bin':2A" in cursor.fetchone()[0]
+
+
+def test_a_search_matches_through_the_index_and_counts_facets_once():
+    """Issue 17: no per-row function in the match's WHERE clause (it made PostgreSQL read every document),
+    the matching ids never go back as an IN list, and every facet is counted in one statement."""
+    from django.test.utils import CaptureQueriesContext
+
+    engine = DatabaseEngine()
+    engine.upsert([entry(f"service-{n}", f"Widget permit {n}", body="widget") for n in range(PAGE_SIZE + 5)])
+    with CaptureQueriesContext(connection) as captured:
+        results = engine.search(SearchQuery("widget"))
+    assert results.total == PAGE_SIZE + 5
+    assert results.facets["type"][0].count == PAGE_SIZE + 5
+    statements = [query["sql"] for query in captured.captured_queries]
+    for sql in statements:
+        for where in sql.split(" WHERE ")[1:]:
+            assert "word_similarity" not in where, sql
+        # Only the page of hits shown goes by id (to fetch and highlight them).
+        for ids in re.findall(r'"id" IN \(([\d, ]+)\)', sql):
+            assert len(ids.split(",")) <= PAGE_SIZE, sql
+    assert sum("GROUP BY" in sql for sql in statements) == 1

@@ -14,6 +14,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from pattern_pages.models import Council
+from pattern_pages.text import find_control_character
 
 REQUIRED_COLUMNS = ["principal-local-authority", "name-cy", "official-name-cy"]
 
@@ -31,9 +32,18 @@ class Command(BaseCommand):
                 missing = [column for column in REQUIRED_COLUMNS if column not in (reader.fieldnames or [])]
                 if missing:
                     raise CommandError(f"{path}: missing column(s) {', '.join(missing)}; is this the register TSV?")
-                return list(reader)
+                rows = list(reader)
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}") from None
+        for line, row in enumerate(rows, start=2):
+            for column in REQUIRED_COLUMNS:
+                found = find_control_character(row.get(column))
+                if found:
+                    raise CommandError(
+                        f'{path}, line {line}, column "{column}": has the control character {found[1]} '
+                        f"at character {found[0]}; remove it"
+                    )
+        return rows
 
     @transaction.atomic
     def handle(self, *args, **options):

@@ -1,0 +1,102 @@
+"""CPU per public page on a cache miss, in-process (issue 17, target 5; not part of ``make bench``).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_10000 .venv/bin/python -m bench.page_cpu [-n 2]
+    DATABASE_URL=… .venv/bin/python -m bench.page_cpu --pyinstrument     # bench/out/profiles/page_cpu.txt/.html
+
+Asks for the benchmark's sample of English pattern pages (``bench.measure.sample_patterns``: about 200, each
+about 40 top-level blocks), emptying the cache of rendered pages before each request so each one renders
+(Wagtail's own caches stay warm, as in a running process). Per request: this process's CPU
+(``time.process_time``), the PostgreSQL backend's CPU (``/proc/<pid>/stat``, 10 ms ticks, so exact only in
+sum: read the mean) and the SQL query count. Prints p50/p95; the last line is JSON.
+"""
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from .measure import percentile, request_lines, sample_patterns, setup
+from .search_cpu import backend_cpu
+
+PROFILES = Path(__file__).resolve().parent / "out" / "profiles"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", "--rounds", type=int, default=1, help="times through the sample (default 1)")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N pages of the sample")
+    parser.add_argument("--pyinstrument", action="store_true", help="write bench/out/profiles/page_cpu.txt/.html")
+    args = parser.parse_args(argv)
+    setup()
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from library.version import PAGES_CACHE
+
+    client = Client()
+    paths = request_lines("site_pattern", sample_patterns(), client)
+    if args.limit:
+        paths = paths[: args.limit]
+    for path in paths[:3]:  # warm the process (imports, templates, translations)
+        client.get(path)
+    pid = None
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            pid = cursor.fetchone()[0]
+
+    profiler = None
+    if args.pyinstrument:
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.0005)
+    samples = []
+    for _ in range(args.rounds):
+        for path in paths:
+            caches[PAGES_CACHE].clear()
+            if profiler:
+                profiler.start()
+            with CaptureQueriesContext(connection) as captured:
+                cpu, db, wall = time.process_time(), backend_cpu(pid), time.perf_counter()
+                response = client.get(path)
+                cpu, db, wall = time.process_time() - cpu, backend_cpu(pid) - db, time.perf_counter() - wall
+            if profiler:
+                profiler.stop()
+            assert response.status_code == 200, (path, response.status_code)
+            samples.append(
+                {"path": path, "app": cpu * 1000, "db": db * 1000, "wall": wall * 1000, "queries": len(captured)}
+            )
+    if profiler:
+        PROFILES.mkdir(parents=True, exist_ok=True)
+        (PROFILES / "page_cpu.txt").write_text(profiler.output_text(unicode=False, color=False, show_all=False))
+        (PROFILES / "page_cpu.html").write_text(profiler.output_html())
+
+    def summary(key):
+        values = [sample[key] for sample in samples]
+        return {
+            "p50": round(percentile(values, 0.5), 1),
+            "p95": round(percentile(values, 0.95), 1),
+            "mean": round(sum(values) / len(values), 1),
+        }
+
+    for sample in samples:
+        sample["total"] = sample["app"] + sample["db"]
+    result = {
+        "requests": len(samples),
+        "database": connection.vendor,
+        "cpu_total_ms": summary("total"),
+        "cpu_app_ms": summary("app"),
+        "cpu_db_ms": summary("db"),
+        "wall_ms": summary("wall"),
+        "queries": summary("queries"),
+    }
+    for sample in sorted(samples, key=lambda s: -s["total"])[:5]:
+        print(f"  {sample['path']}: app {sample['app']:.1f} ms, db {sample['db']:.0f} ms, {sample['queries']} queries")  # noqa: T201
+    print(json.dumps(result))  # noqa: T201
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

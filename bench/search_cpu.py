@@ -1,0 +1,127 @@
+"""CPU per search request on a cache miss, in-process (issue 17, target 1; not part of ``make bench``).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_10000 .venv/bin/python -m bench.search_cpu [-n 3]
+
+Asks the search API (``/api/v1/search/?q=…``) for each judged query of ``bench/relevance/queries.tsv`` and
+the common words "apply", "planning", "council" and "service", emptying the response caches before every
+request, so each one is a miss. Per request: this process's CPU (``time.process_time``), the PostgreSQL
+backend's CPU (``/proc/<pid>/stat``, in 10 ms ticks, so exact only in sum) and the wall time. Prints
+p50/p95 of each and the slowest queries; the last line is JSON.
+
+``--tantivy`` also indexes the same documents in Tantivy (:mod:`bench.tantivy_anchor`, the same analysis,
+synonyms and facets; ``pip install -e '.[bench]'``), asks it the same queries the same number of times,
+and reports ours ÷ Tantivy by CPU per query class (judged queries, common words).
+"""
+
+import argparse
+import json
+import os
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+from .measure import judged_queries, percentile, setup
+
+COMMON_WORDS = ["apply", "planning", "council", "service"]
+TICK = 1 / os.sysconf("SC_CLK_TCK")
+
+
+def backend_cpu(pid):
+    """Seconds of CPU the PostgreSQL backend ``pid`` has used (user + system), or 0 when not readable."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) * TICK
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", "--rounds", type=int, default=3, help="times through the query list (default 3)")
+    parser.add_argument("--tantivy", action="store_true", help="run the Tantivy anchor on the same queries")
+    args = parser.parse_args(argv)
+    setup()
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test import Client
+
+    queries = [*judged_queries()[0], *COMMON_WORDS]
+    client = Client()
+    client.get("/api/v1/search/?q=warm")
+    pid = None
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            pid = cursor.fetchone()[0]
+
+    samples = []
+    for _ in range(args.rounds):
+        for text in queries:
+            for alias in caches:
+                caches[alias].clear()
+            cpu, db, wall = time.process_time(), backend_cpu(pid), time.perf_counter()
+            response = client.get(f"/api/v1/search/?q={quote(text)}")
+            cpu, db, wall = time.process_time() - cpu, backend_cpu(pid) - db, time.perf_counter() - wall
+            assert response.status_code == 200, (text, response.status_code)
+            samples.append({"q": text, "app": cpu * 1000, "db": db * 1000, "wall": wall * 1000})
+
+    def summary(key, subset=samples):
+        values = [sample[key] for sample in subset]
+        return {"p50": round(percentile(values, 0.5), 1), "p95": round(percentile(values, 0.95), 1)}
+
+    for sample in samples:
+        sample["total"] = sample["app"] + sample["db"]
+    common = [sample for sample in samples if sample["q"] in COMMON_WORDS]
+    result = {
+        "requests": len(samples),
+        "database": connection.vendor,
+        "cpu_app_ms": summary("app"),
+        "cpu_db_ms_mean": round(sum(s["db"] for s in samples) / len(samples), 1),
+        "cpu_total_ms": summary("total"),
+        "cpu_total_ms_mean": round(sum(s["total"] for s in samples) / len(samples), 1),
+        "wall_ms": summary("wall"),
+        "common_words": {"cpu_total_ms": summary("total", common), "wall_ms": summary("wall", common)},
+    }
+    if args.tantivy:
+        result["tantivy"] = tantivy_side_by_side(queries, args.rounds, samples)
+    for sample in sorted(samples, key=lambda s: -s["total"])[:8]:
+        print(f"  {sample['q']!r}: app {sample['app']:.1f} ms, db {sample['db']:.0f} ms, wall {sample['wall']:.1f} ms")
+    print(json.dumps(result))
+    return 0
+
+
+def tantivy_side_by_side(queries, rounds, ours):
+    """Tantivy's CPU per query (all in this process) and ours ÷ Tantivy per query class."""
+    from .tantivy_anchor import build
+
+    started = time.perf_counter()
+    anchor = build()
+    built = time.perf_counter() - started
+    anchor.search("warm")
+    timings = []
+    for _ in range(rounds):
+        for text in queries:
+            cpu = time.process_time()
+            total, _, _ = anchor.search(text)
+            timings.append({"q": text, "cpu": (time.process_time() - cpu) * 1000, "total": total})
+    classes = {
+        "judged": lambda q: q not in COMMON_WORDS,
+        "common_words": lambda q: q in COMMON_WORDS,
+        "all": lambda q: True,
+    }
+    report = {"index_build_s": round(built, 2), "documents": anchor.searcher.num_docs}
+    for name, wanted in classes.items():
+        theirs = [t["cpu"] for t in timings if wanted(t["q"])]
+        mine = [s["total"] for s in ours if wanted(s["q"])]
+        report[name] = {
+            "tantivy_cpu_ms": {"p50": round(percentile(theirs, 0.5), 2), "p95": round(percentile(theirs, 0.95), 2)},
+            "ours_cpu_ms": {"p50": round(percentile(mine, 0.5), 1), "p95": round(percentile(mine, 0.95), 1)},
+            "ratio_p50": round(percentile(mine, 0.5) / max(percentile(theirs, 0.5), 0.01), 1),
+            "ratio_p95": round(percentile(mine, 0.95) / max(percentile(theirs, 0.95), 0.01), 1),
+        }
+    report["totals"] = {t["q"]: t["total"] for t in timings if t["q"] in COMMON_WORDS}
+    return report
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class LibraryConfig(AppConfig):
+    """The bottom floor: the library version and the one entry point for "the library changed"."""
+
+    name = "library"
+    verbose_name = "Library changes"
+
+    def ready(self):
+        from . import changes, signals, version
+
+        changes.register(changes.VERSION, version.Version())
+        signals.connect()

@@ -1,0 +1,74 @@
+"""One reading of a search's query string, for the search page and the search API alike.
+
+``read_search(request.GET, locale="en")`` → ``(SearchQuery, problems)``. What is wrong is corrected (a long
+``q`` is cut, a bad page number becomes 1) and described in a :class:`Problem` naming the parameter: the
+search page shows the problems above its results, the API answers 400 with the first one.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from pattern_pages.numbers import MAX_STORED_INTEGER
+
+from .documents import FACETS
+from .query import PAGE_SIZE, SearchQuery
+
+MAX_QUERY_LENGTH = 200
+MAX_PAGE_SIZE = 50
+# The highest page whose first result's position still fits a database integer (an OFFSET).
+MAX_PAGE = MAX_STORED_INTEGER // MAX_PAGE_SIZE
+
+
+@dataclass(frozen=True)
+class Problem:
+    parameter: str
+    message: str
+
+
+def read_whole_number(params, name, default, maximum=None):
+    """``(number, problem)``: ``params[name]`` as a whole number from 1 (to ``maximum``), else ``default``.
+
+    ``read_whole_number({"page": "2"}, "page", 1)`` → ``(2, None)``; ``"two"`` → ``(1, Problem("page", …))``.
+    """
+    raw = params.get(name)
+    if raw in (None, ""):
+        return default, None
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+        if name == "page":
+            message = _("The page number must be a whole number, 1 or more, not “%(value)s”.")
+        else:
+            message = _("%(name)s must be a whole number, 1 or more, not “%(value)s”.")
+        return default, Problem(name, message % {"name": name, "value": raw[:20]})
+    if maximum and int(raw) > maximum:
+        return maximum, Problem(name, _("%(name)s can be at most %(maximum)s.") % {"name": name, "maximum": maximum})
+    return int(raw), None
+
+
+def read_search(params, locale, page_sizes=False):
+    """The search ``params`` ask for (``q``, ``page``, the facets, and ``page_size`` with ``page_sizes``)."""
+    problems = []
+    text = params.get("q", "").strip()
+    if len(text) > MAX_QUERY_LENGTH:
+        problems.append(
+            Problem(
+                "q",
+                ngettext(
+                    "Search for %(max)s character or fewer; you typed %(length)s.",
+                    "Search for %(max)s characters or fewer; you typed %(length)s.",
+                    MAX_QUERY_LENGTH,
+                )
+                % {"max": MAX_QUERY_LENGTH, "length": len(text)},
+            )
+        )
+        text = text[:MAX_QUERY_LENGTH]
+    # A page whose first result could not be counted in a database row is refused, not sent as an OFFSET.
+    page, problem = read_whole_number(params, "page", 1, MAX_PAGE)
+    page_size = PAGE_SIZE
+    if page_sizes:
+        page_size, size_problem = read_whole_number(params, "page_size", PAGE_SIZE, MAX_PAGE_SIZE)
+        problem = problem or size_problem
+    problems += [problem] if problem else []
+    filters = {name: params.getlist(name) for name in FACETS if params.getlist(name)}
+    return SearchQuery(text, filters=filters, locale=locale, page=page, page_size=page_size), problems

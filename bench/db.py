@@ -14,7 +14,8 @@ from psycopg import sql
 
 PROJECT = Path(__file__).resolve().parent.parent
 SERVER_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-TEMPLATE = "bench_template"
+# A private template (BENCH_TEMPLATE=bench_template_mine) keeps one session's migrations from another's.
+TEMPLATE = os.environ.get("BENCH_TEMPLATE", "bench_template")
 
 
 def database_url(name):

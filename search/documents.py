@@ -127,8 +127,8 @@ def passage_text(text):
 
 def join_passages(texts):
     """``join_passages(["Apply", " Pay\nNow "]) == "Apply\nPay\nNow"``: one passage a line, blanks dropped."""
-    lines = (line.strip() for text in texts if text for line in str(text).splitlines())
-    return PASSAGE_BREAK.join(line for line in lines if line)
+    lines = "\n".join(str(text) for text in texts if text).splitlines()  # the same lines as each text's
+    return PASSAGE_BREAK.join(filter(None, map(str.strip, lines)))
 
 
 def streams_of(page):
@@ -157,46 +157,92 @@ class Batch:
         return [component for component in self.components if component.pk in ids]
 
 
+@dataclass
+class PageFacts:
+    """What a page's entry is made of, from a page object (:func:`page_entry`) or from rows
+    (:func:`build_entries`). Services, councils, life events, components and the pattern type are
+    anything with the model's attribute names (``name``, ``lgsl_code``, ``gss_code``, ``slug``…)."""
+
+    pk: int
+    is_pattern: bool
+    locale: str
+    title: str
+    slug: str
+    url: str
+    summary: str
+    services: list
+    councils: list
+    life_events: list
+    body: str
+    pattern_type: object = None
+    maturity: str = ""
+    components: list = field(default_factory=list)
+
+
 def page_entry(page, visibility=None, batch=None):
     if not is_searchable(page, visibility):
         return None
     batch = batch or Batch([page])
     services = list(page.services.all())
-    councils = councils_using(page)
-    facets = {"council": [c.gss_code for c in councils]}
-    keywords = [f"LGSL {s.lgsl_code}" for s in services] + [c.official_name for c in councils]
-    if isinstance(page, ServicePatternPage):
-        kind = DocumentKind.PATTERN
+    is_pattern = isinstance(page, ServicePatternPage)
+    if is_pattern:
         life_events = list(page.life_events.all())
-        components = batch.components_of(page)
-        facets.update(
-            type=[kind.value],
-            pattern_type=[page.pattern_type.slug] if page.pattern_type_id else [],
-            life_event=[e.slug for e in life_events],
-            maturity=[page.maturity],
-            component=[c.slug for c in components],
-        )
-        if page.pattern_type_id:
-            keywords.append(page.pattern_type.name)
-        keywords += [e.name for e in life_events] + [c.name for c in components]
         body = stream_text(page, PATTERN_STREAMS, batch.images)
     else:
-        kind = DocumentKind.PROCESS
-        life_events = {e.pk: e for s in services for e in s.life_events.all()}.values()
-        facets.update(type=[kind.value], life_event=sorted(e.slug for e in life_events))
-        keywords += [e.name for e in life_events]
+        life_events = list({e.pk: e for s in services for e in s.life_events.all()}.values())
         body = join_passages([page.trigger, page.outcome, stream_text(page, PROCESS_STREAMS, batch.images)])
+    return assemble_entry(
+        PageFacts(
+            pk=page.pk,
+            is_pattern=is_pattern,
+            locale=page.locale.language_code,
+            title=page.title,
+            slug=page.slug,
+            url=page.get_url() or "",
+            summary=page.summary,
+            services=services,
+            councils=councils_using(page),
+            life_events=life_events,
+            body=body,
+            pattern_type=page.pattern_type if is_pattern and page.pattern_type_id else None,
+            maturity=page.maturity,
+            components=batch.components_of(page) if is_pattern else [],
+        )
+    )
+
+
+def assemble_entry(page):
+    """The :class:`IndexEntry` of a searchable page from its :class:`PageFacts`."""
+    services, councils = page.services, page.councils
+    facets = {"council": [c.gss_code for c in councils]}
+    keywords = [f"LGSL {s.lgsl_code}" for s in services] + [c.official_name for c in councils]
+    if page.is_pattern:
+        kind = DocumentKind.PATTERN
+        facets.update(
+            type=[kind.value],
+            pattern_type=[page.pattern_type.slug] if page.pattern_type else [],
+            life_event=[e.slug for e in page.life_events],
+            maturity=[page.maturity],
+            component=[c.slug for c in page.components],
+        )
+        if page.pattern_type:
+            keywords.append(page.pattern_type.name)
+        keywords += [e.name for e in page.life_events] + [c.name for c in page.components]
+    else:
+        kind = DocumentKind.PROCESS
+        facets.update(type=[kind.value], life_event=sorted(e.slug for e in page.life_events))
+        keywords += [e.name for e in page.life_events]
     return IndexEntry(
         key=page_key(page.pk),
         kind=kind.value,
-        locale=page.locale.language_code,
+        locale=page.locale,
         title=page.title,
         slug=page.slug,
-        url=page.get_url() or "",
+        url=page.url,
         summary=page.summary,
         service_names=" ".join(s.name for s in services),
         keywords=" ".join(keywords),
-        body=body,
+        body=page.body,
         lgsl_codes=[str(s.lgsl_code) for s in services],
         facets={name: values for name, values in facets.items() if values},
         page_id=page.pk,
@@ -242,8 +288,13 @@ def all_keys():
 
 
 # ----- many entries at once (a full rebuild) -----------------------------------------------------
+#
+# The same entries as :func:`build_entry`'s, from rows (``values_list``) rather than page objects: a page
+# object, its StreamValues and its related objects cost a rebuild most of its time. The StreamFields'
+# JSON is read as plain JSON and walked by :mod:`search.raw_content`; everything a page links to is one
+# query per batch of pages. ``tests/search/test_documents.py`` holds the two builders equal.
 
-BUILD_BATCH = 200
+BUILD_BATCH = 1000
 
 
 class Visibility:
@@ -258,62 +309,223 @@ class Visibility:
         self.unpublished = set(Page.objects.filter(live=False, depth__gt=1).values_list("path", flat=True))
 
     def shows(self, page):
+        return self.shows_path(page.path)
+
+    def shows_path(self, path):
         steps = Page.steplen
-        ancestors = [page.path[:end] for end in range(steps, len(page.path) + 1, steps)]
+        ancestors = [path[:end] for end in range(steps, len(path) + 1, steps)]
         if any(path in self.restricted for path in ancestors):
             return False
         return not any(path in self.unpublished for path in ancestors[1:])
 
 
-def unindexed_streams(model, indexed):
-    """The model's StreamFields an entry does not read (not worth decoding their JSON)."""
-    from wagtail.fields import StreamField
+class PageUrls:
+    """``page.get_url()`` for many pages: Wagtail reverses the serving URL for every page (a third of a
+    millisecond each); here it is reversed once per site root, and each page's path put in its place.
+    A path that reversing would quote (not plain ASCII slugs) takes Wagtail's way."""
 
-    return [f.name for f in model._meta.concrete_fields if isinstance(f, StreamField) and f.name not in indexed]
+    PLAIN = re.compile(r"[A-Za-z0-9_/-]*")
+
+    def __init__(self):
+        self.prefixes = {}
+
+    def url(self, pk, url_path):
+        page = Page(pk=pk, url_path=url_path)
+        sites = page._get_relevant_site_root_paths()
+        if not sites:
+            return ""
+        root_path = sites[0].root_path
+        rest = url_path[len(root_path) :]
+        if not self.PLAIN.fullmatch(rest):
+            return page.get_url() or ""
+        if root_path not in self.prefixes:
+            probe = Page(url_path=root_path + "probe/").get_url() or ""
+            self.prefixes[root_path] = probe[: -len("probe/")] if probe.endswith("/probe/") else None
+        prefix = self.prefixes[root_path]
+        return prefix + rest if prefix is not None else page.get_url() or ""
 
 
-def page_querysets():
-    """Each searchable page type with what its entry reads fetched in bulk."""
+@dataclass(frozen=True)
+class Named:
+    """A taxonomy term as an entry needs it (a life event, a component, a pattern type)."""
+
+    pk: int
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class NamedService:
+    name: str
+    lgsl_code: int
+
+
+@dataclass(frozen=True)
+class NamedCouncil:
+    gss_code: str
+    official_name: str
+
+
+def grouped(rows):
+    """``[(key, *values)]`` → ``{key: [values]}`` in row order."""
+    out = {}
+    for key, *values in rows:
+        out.setdefault(key, []).append(values)
+    return out
+
+
+def raw_streams(names):
+    """Each StreamField as its stored JSON (not a StreamValue), for ``values_list``."""
+    from django.db.models import ExpressionWrapper, F, JSONField
+
+    return {f"raw_{name}": ExpressionWrapper(F(name), output_field=JSONField()) for name in names}
+
+
+def adoption_councils(model, ids):
+    """``{page id: [NamedCouncil]}``: the councils with a public, in-use adoption of each page (by name).
+
+    Adoptions come from the ``contributions`` app (``page.adoptions``); without it, nothing."""
     from django.core.exceptions import FieldDoesNotExist
-    from django.db.models import Prefetch
 
-    querysets = {
-        ServicePatternPage: ServicePatternPage.objects.select_related("locale", "pattern_type", "owner_council")
-        .prefetch_related("services", "life_events")
-        .defer(*unindexed_streams(ServicePatternPage, PATTERN_STREAMS)),
-        ProcessPage: ProcessPage.objects.select_related("locale", "owner_council")
-        .prefetch_related("services__life_events")
-        .defer(*unindexed_streams(ProcessPage, PROCESS_STREAMS)),
+    try:
+        relation = model._meta.get_field("adoptions")
+    except FieldDoesNotExist:
+        return {}
+    adoptions = relation.related_model.objects.all()
+    if hasattr(adoptions, "public"):
+        adoptions = adoptions.public().in_use()
+    column = relation.field.attname
+    rows = adoptions.filter(**{f"{column}__in": ids}).values_list(column, "council__gss_code", "council__official_name")
+    return {pk: [NamedCouncil(*values) for values in found] for pk, found in grouped(rows).items()}
+
+
+def m2m_rows(relation, ids, *fields):
+    """``{id: [values]}`` of a many-to-many relation, ordered as the related model is."""
+    through = relation.through
+    source = relation.field.m2m_field_name()
+    target = relation.field.m2m_reverse_field_name()
+    ordering = [f"{target}__{name}" for name in relation.field.related_model._meta.ordering] + [f"{target}_id"]
+    rows = (
+        through.objects.filter(**{f"{source}_id__in": ids})
+        .order_by(*ordering)
+        .values_list(f"{source}_id", *(f"{target}__{name}" for name in fields))
+    )
+    return grouped(rows)
+
+
+def page_rows_entries(model, ids, visibility, urls):
+    """The entries of the ``model`` pages among ``ids`` that are live and public."""
+    from pattern_pages.models import Council, DesignSystemComponent, PatternType
+
+    is_pattern = model is ServicePatternPage
+    streams = PATTERN_STREAMS if is_pattern else PROCESS_STREAMS
+    columns = ["pk", "title", "slug", "url_path", "path", "locale__language_code", "summary", "owner_council_id"]
+    columns += ["pattern_type_id", "maturity"] if is_pattern else ["trigger", "outcome"]
+    raw = raw_streams(streams)
+    rows = [
+        row
+        for row in model.objects.filter(pk__in=ids, live=True).annotate(**raw).values_list(*columns, *raw)
+        if visibility.shows_path(row[4])
+    ]
+    if not rows:
+        return
+    found = [row[0] for row in rows]
+    stream_blocks = [model._meta.get_field(name).stream_block for name in streams]
+    image_ids = {
+        pk
+        for row in rows
+        for block, value in zip(stream_blocks, row[len(columns) :], strict=True)
+        for pk in raw_content.image_raw_values(block, value or [])
+        if isinstance(pk, int)
     }
-    for model, queryset in querysets.items():
-        try:
-            relation = model._meta.get_field("adoptions")
-        except FieldDoesNotExist:  # without the contributions app only the owner counts
-            continue
-        adoptions = relation.related_model.objects.all()
-        if hasattr(adoptions, "public"):
-            adoptions = adoptions.public().in_use()
-        querysets[model] = queryset.prefetch_related(
-            Prefetch("adoptions", queryset=adoptions.select_related("council"), to_attr="searchable_adoptions")
+    images = raw_content.existing_images_by_id(image_ids)
+    services = m2m_rows(model.services, found, "name", "lgsl_code", "pk")  # {page: [[name, code, pk]]}
+    owners = {row[7] for row in rows if row[7]}
+    owner_councils = {
+        pk: NamedCouncil(gss, name)
+        for pk, gss, name in Council.objects.filter(pk__in=owners).values_list("pk", "gss_code", "official_name")
+    }
+    adopted = adoption_councils(model, found)
+    if is_pattern:
+        life_events = m2m_rows(model.life_events, found, "pk", "slug", "name")
+        pattern_types = {
+            pk: Named(pk, slug, name) for pk, slug, name in PatternType.objects.values_list("pk", "slug", "name")
+        }
+        named = {row[0]: raw_content.component_ids_in(row[len(columns) + streams.index("steps")]) for row in rows}
+        wanted = set().union(*named.values())
+        components = (
+            [
+                Named(*values)
+                for values in DesignSystemComponent.objects.filter(pk__in=wanted)
+                .order_by("name")
+                .values_list("pk", "slug", "name")
+            ]
+            if wanted
+            else []
         )
-    return querysets
+    else:
+        service_ids = {values[2] for found_services in services.values() for values in found_services}
+        service_events = m2m_rows(Service.life_events, list(service_ids), "pk", "slug", "name")
+    for row in rows:
+        pk, title, slug, url_path, _path, locale, summary, owner, extra_a, extra_b = row[: len(columns)]
+        page_services = services.get(pk, [])
+        councils = {}
+        if owner:
+            councils[owner_councils[owner].gss_code] = owner_councils[owner]
+        for council in adopted.get(pk, []):
+            councils[council.gss_code] = council
+        parts = [
+            str(text)
+            for block, value in zip(stream_blocks, row[len(columns) :], strict=True)
+            for text in raw_content.searchable_parts(block, value or [], images)
+        ]
+        body = join_passages(passage_text(text) for text in parts)
+        if is_pattern:
+            events = [Named(*values) for values in life_events.get(pk, [])]
+            ids_named = named[pk]
+            page_components = [c for c in components if c.pk in ids_named]
+            pattern_type = pattern_types.get(extra_a)
+            maturity = extra_b
+        else:
+            events = list(
+                {
+                    values[0]: Named(*values)
+                    for service in page_services
+                    for values in service_events.get(service[2], [])
+                }.values()
+            )
+            body = join_passages([extra_a, extra_b, body])
+            page_components, pattern_type, maturity = [], None, ""
+        yield assemble_entry(
+            PageFacts(
+                pk=pk,
+                is_pattern=is_pattern,
+                locale=locale,
+                title=title,
+                slug=slug,
+                url=urls.url(pk, url_path),
+                summary=summary,
+                services=[NamedService(name, code) for name, code, _ in page_services],
+                councils=list(councils.values()),
+                life_events=events,
+                body=body,
+                pattern_type=pattern_type,
+                maturity=maturity,
+                components=page_components,
+            )
+        )
 
 
 def build_entries(keys):
-    """The entries for ``keys`` (those that belong in the index), ``BUILD_BATCH`` pages per query set."""
+    """The entries for ``keys`` (those that belong in the index), ``BUILD_BATCH`` pages a few queries."""
     page_ids = [pk for kind, pk in map(parse_key, keys) if kind == "page"]
     service_ids = [pk for kind, pk in map(parse_key, keys) if kind == "service"]
     visibility = Visibility()
-    querysets = page_querysets()
+    urls = PageUrls()
     for start in range(0, len(page_ids), BUILD_BATCH):
         chunk = page_ids[start : start + BUILD_BATCH]
-        for queryset in querysets.values():
-            pages = list(queryset.filter(pk__in=chunk))
-            batch = Batch(pages)
-            for page in pages:
-                entry = page_entry(page, visibility, batch)
-                if entry is not None:
-                    yield entry
+        for model in (ServicePatternPage, ProcessPage):
+            yield from page_rows_entries(model, chunk, visibility, urls)
     services = Service.objects.select_related("locale", "function").prefetch_related("life_events")
     for start in range(0, len(service_ids), BUILD_BATCH):
         for service in services.filter(pk__in=service_ids[start : start + BUILD_BATCH]):

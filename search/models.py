@@ -34,6 +34,8 @@ class SearchDocument(models.Model):
     keywords = models.TextField(blank=True)
     body = models.TextField(blank=True, help_text="The StreamField text, flattened")
     lgsl_codes = models.JSONField(default=list, blank=True)
+    # Facet counts and filters read this on SQLite; PostgreSQL reads ``facet_terms``, a ``text[]`` of
+    # "facet:value" generated from it (migration 0005), e.g. {"type": ["pattern"]} → {"type:pattern"}.
     facets = models.JSONField(default=dict, blank=True, help_text="{facet: [values]}")
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -42,21 +44,6 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.key} ({self.locale}): {self.title}"
-
-
-class SearchFacetValue(models.Model):
-    """One facet value of a document, so that facet counts are a GROUP BY on any database."""
-
-    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facet_values")
-    facet = models.CharField(max_length=30)
-    value = models.CharField(max_length=100)
-
-    class Meta:
-        indexes = [models.Index(fields=["facet", "value"])]
-        constraints = [models.UniqueConstraint(fields=["document", "facet", "value"], name="unique_facet_value")]
-
-    def __str__(self):
-        return f"{self.facet}={self.value}"
 
 
 class SearchWord(models.Model):

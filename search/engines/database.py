@@ -17,11 +17,12 @@ from django.core.exceptions import EmptyResultSet
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, Max, Q
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from ..facets import facet_counts
-from ..models import SearchDocument, SearchFacetValue, SearchWord
+from ..models import SearchDocument, SearchWord
 from ..query import MARK_END, MARK_START, SearchHit, SearchResults, best_passage
-from ..synonyms import STOPWORDS, QueryTerm, analyse_query, english_stem, synonym_groups, title_bonus, words
+from ..synonyms import STOPWORDS, WORD, QueryTerm, analyse_query, english_stem, synonym_groups, title_bonus, words
 from .base import SearchEngine, SearchEngineUnavailable, suggest_spelling
 
 FTS_TABLE = "library_search_fts"
@@ -29,6 +30,8 @@ FTS_COLUMNS = ("title", "service_names", "keywords", "summary", "body")
 
 
 REBUILD_BATCH = 500
+# Documents per COPY statement in a PostgreSQL rebuild.
+COPY_BATCH = 2000
 
 # The matches ranked in full (Python's title_bonus on top of SQL's order): the rest follow in SQL's order.
 TOP_RANKED = 200
@@ -61,14 +64,6 @@ def document_fields(entry):
     }
 
 
-def facet_values(document, entry):
-    return [
-        SearchFacetValue(document=document, facet=facet, value=value)
-        for facet, values in entry.facets.items()
-        for value in dict.fromkeys(values)
-    ]
-
-
 class DatabaseEngine(SearchEngine):
     name = "database"
 
@@ -96,9 +91,7 @@ class DatabaseEngine(SearchEngine):
             raise SearchEngineUnavailable(str(error)) from error
 
     def _save(self, entry):
-        document, _ = SearchDocument.objects.update_or_create(key=entry.key, defaults=document_fields(entry))
-        document.facet_values.all().delete()
-        SearchFacetValue.objects.bulk_create(facet_values(document, entry))
+        SearchDocument.objects.update_or_create(key=entry.key, defaults=document_fields(entry))
 
     def delete(self, keys):
         try:
@@ -107,37 +100,46 @@ class DatabaseEngine(SearchEngine):
             raise SearchEngineUnavailable(str(error)) from error
 
     def rebuild(self, entries, progress=None):
-        """Rewrite every document in one transaction: searches see the old index until it commits.
+        """Replace every document; searches see the old index until the new one is complete.
 
-        The old rows go in three statements (facet values, documents, the vocabulary) and the new ones are
-        inserted in bulk, ``REBUILD_BATCH`` at a time (the full-text columns and SQLite's FTS table follow in
-        the database), the vocabulary last.
+        PostgreSQL: the documents are copied (``COPY``) into a new table without indexes, which are built
+        afterwards, and the new table takes the old one's place in the same transaction (see
+        :class:`PostgresRebuild`). SQLite: the old rows are deleted and the new ones inserted in bulk in
+        one transaction. The vocabulary is rewritten in the same transaction either way.
         """
-        count = 0
         found = {}
-        with transaction.atomic():
-            # Plain DELETEs: QuerySet.delete() would load every row to send post_delete for each (some
-            # receivers listen to every model), and nothing listens for these. Not TRUNCATE, whose lock
-            # would make searches wait for the rebuild.
-            with connection.cursor() as cursor:
-                for model in (SearchFacetValue, SearchDocument, SearchWord):
-                    cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608
-            for batch in batched(entries, REBUILD_BATCH):
-                documents = SearchDocument.objects.bulk_create(
-                    SearchDocument(key=entry.key, **document_fields(entry)) for entry in batch
-                )
-                SearchFacetValue.objects.bulk_create(
-                    value
-                    for document, entry in zip(documents, batch, strict=True)
-                    for value in facet_values(document, entry)
-                )
-                for entry in batch:
-                    found.setdefault(entry.locale, set()).update(entry_words(entry))
-                count += len(batch)
+
+        def collected(entries):
+            for entry in entries:
+                found.setdefault(entry.locale, set()).update(entry_words(entry))
                 if progress:
-                    for entry in batch:
-                        progress(entry)
+                    progress(entry)
+                yield entry
+
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                count = PostgresRebuild().run(collected(entries))
+            else:
+                count = self._rebuild_rows(collected(entries))
+            # A plain DELETE: QuerySet.delete() would load every row to send post_delete for each (some
+            # receivers listen to every model), and nothing listens for these.
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {connection.ops.quote_name(SearchWord._meta.db_table)}")  # noqa: S608
             save_words(found)
+        return count
+
+    def _rebuild_rows(self, entries):
+        """Every document deleted and inserted again, ``REBUILD_BATCH`` at a time (in the caller's transaction).
+
+        Not TRUNCATE, whose lock would make searches wait for the rebuild."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(SearchDocument._meta.db_table)}")  # noqa: S608
+        count = 0
+        for batch in batched(entries, REBUILD_BATCH):
+            SearchDocument.objects.bulk_create(
+                SearchDocument(key=entry.key, **document_fields(entry)) for entry in batch
+            )
+            count += len(batch)
         return count
 
     # ----- searching ----------------------------------------------------------------------------
@@ -192,42 +194,16 @@ class DatabaseEngine(SearchEngine):
         return {facet: facet_counts(facet, counted.get(facet, {}), query) for facet in query.facets}
 
     def facet_rows(self, candidates, query):
-        """``{facet: {value: count}}`` in one statement: the candidates are found once (a materialised CTE),
-        with whether each passes each facet's filter; a facet's values are counted over the candidates
-        passing every filter but its own."""
+        """``{facet: {value: count}}`` in one statement over the candidates' rows: each candidate once (a
+        materialised CTE) with its facet values and whether it passes each facet's filter; a facet's values
+        are counted over the candidates passing every filter but its own."""
         if not query.facets:
             return {}
-        table = connection.ops.quote_name(SearchFacetValue._meta.db_table)
-        filtered = list(query.filters)
         try:
             candidate_sql, candidate_params = candidates.values("pk").query.sql_with_params()
         except EmptyResultSet:  # matching by an empty list of ids: nothing to count
             return {}
-        passes, pass_params = [], []
-        for i, facet in enumerate(filtered):
-            values = query.filters[facet]
-            passes.append(
-                f", EXISTS (SELECT 1 FROM {table} f WHERE f.document_id = c.pk AND f.facet = %s "  # noqa: S608
-                f"AND f.value IN ({', '.join(['%s'] * len(values))})) AS ok_{i}"
-            )
-            pass_params += [facet, *values]
-        wanted, wanted_params = [], []
-        for facet in query.facets:
-            others = [f"m.ok_{i}" for i, name in enumerate(filtered) if name != facet]
-            wanted.append("(v.facet = %s" + "".join(f" AND {ok}" for ok in others) + ")")
-            wanted_params.append(facet)
-        # COUNT(*), not COUNT(DISTINCT …): a document holds each facet value once (unique_facet_value).
-        sql = (
-            f"WITH m AS MATERIALIZED (SELECT c.pk{''.join(passes)} FROM ({candidate_sql}) c) "  # noqa: S608
-            f"SELECT v.facet, v.value, COUNT(*) FROM {table} v JOIN m ON m.pk = v.document_id "
-            f"WHERE {' OR '.join(wanted)} GROUP BY v.facet, v.value"
-        )
-        counted = {}
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*pass_params, *candidate_params, *wanted_params])
-            for facet, value, count in cursor.fetchall():
-                counted.setdefault(facet, {})[value] = count
-        return counted
+        return self.flavour.facet_rows(candidate_sql, candidate_params, query)
 
     def suggestion(self, query):
         known, stems = vocabulary(query.locale)
@@ -334,10 +310,9 @@ def with_corrections(terms, text, suggestion):
 
 def apply_filters(documents, filters):
     """Any selected value within a facet, every facet with a selection."""
+    flavour = PostgresFlavour if connection.vendor == "postgresql" else SqliteFlavour
     for facet, values in filters.items():
-        documents = documents.filter(
-            pk__in=SearchFacetValue.objects.filter(facet=facet, value__in=values).values("document_id")
-        )
+        documents = documents.filter(flavour.has_facet_value(facet, values))
     return documents
 
 
@@ -348,9 +323,15 @@ MAX_WORD_LENGTH = 100  # SearchWord.word; longer "words" are not worth suggestin
 
 def entry_words(entry):
     """The words of an entry's searchable text, e.g. ``{"report", "a", "missed", "bin"}``."""
+    # What words() gives for each field, worked out once per distinct word (a body repeats most of its own).
+    text = " ".join(
+        text or "" for text in (entry.title, entry.service_names, entry.keywords, entry.summary, entry.body)
+    )
     found = set()
-    for text in (entry.title, entry.service_names, entry.keywords, entry.summary, entry.body):
-        found.update(word for word in words(text) if len(word) <= MAX_WORD_LENGTH)
+    for word in set(WORD.findall(text.lower())):
+        word = word.strip("'")
+        if word and len(word) <= MAX_WORD_LENGTH:
+            found.add(word)
     return found
 
 
@@ -559,6 +540,43 @@ class PostgresMatch:
 
 
 class PostgresFlavour:
+    @staticmethod
+    def has_facet_value(facet, values):
+        """The document has one of ``values`` for ``facet``, from its ``facet_terms`` (a GIN index)."""
+        from django.db.models import BooleanField
+        from django.db.models.expressions import RawSQL
+
+        table = connection.ops.quote_name(SearchDocument._meta.db_table)
+        terms = [f"{facet}:{value}" for value in values]
+        return RawSQL(f"{table}.facet_terms && %s::text[]", [terms], output_field=BooleanField())  # noqa: S611
+
+    def facet_rows(self, candidate_sql, candidate_params, query):
+        """Each candidate's ``facet_terms`` unnested and counted, in one statement."""
+        table = connection.ops.quote_name(SearchDocument._meta.db_table)
+        filtered = list(query.filters)
+        passes, pass_params = [], []
+        for i, facet in enumerate(filtered):
+            passes.append(f", d.facet_terms && %s::text[] AS ok_{i}")
+            pass_params.append([f"{facet}:{value}" for value in query.filters[facet]])
+        wanted, wanted_params = [], []
+        for facet in query.facets:
+            others = [f"m.ok_{i}" for i, name in enumerate(filtered) if name != facet]
+            wanted.append("(starts_with(t.term, %s)" + "".join(f" AND {ok}" for ok in others) + ")")
+            wanted_params.append(f"{facet}:")
+        sql = (
+            f"WITH m AS MATERIALIZED (SELECT d.facet_terms{''.join(passes)} FROM {table} d "  # noqa: S608
+            f"WHERE d.id IN ({candidate_sql})) "
+            f"SELECT t.term, COUNT(*) FROM m, unnest(m.facet_terms) AS t(term) "
+            f"WHERE {' OR '.join(wanted)} GROUP BY t.term"
+        )
+        counted = {}
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*pass_params, *candidate_params, *wanted_params])
+            for term, count in cursor.fetchall():
+                facet, _, value = term.partition(":")
+                counted.setdefault(facet, {})[value] = count
+        return counted
+
     def match(self, documents, terms):
         """The matches of ``terms``; called inside the search's transaction.
 
@@ -591,6 +609,129 @@ class PostgresFlavour:
             pk: (title, best_passage(summary, body))
             for pk, title, summary, body in rows.values_list("pk", "title_marked", "summary_marked", "body_marked")
         }
+
+
+class PostgresRebuild:
+    """A full rebuild on PostgreSQL, while searches go on reading the old documents.
+
+    1. The documents table is locked against writes (``EXCLUSIVE``: reads go on). An upsert or delete
+       arriving meanwhile waits and then lands in the new table, so none is lost.
+    2. A new table like it (columns, generated columns, identity), without indexes or constraints, is
+       filled with ``COPY``: cheaper than inserting into a table whose GIN indexes grow with every row.
+    3. The old table's indexes and constraints are made again on the new one, from the catalogue, under
+       temporary names.
+    4. The old table is dropped and the new one takes its name, its indexes' and constraints' names and its
+       sequence's name. Only this step keeps searches out (their lock waits), for milliseconds.
+
+    All four in the caller's transaction: if anything fails, the new table is rolled back and the old one
+    was never touched.
+    """
+
+    COLUMNS = (
+        "key", "kind", "locale", "page_id", "service_id", "title", "slug", "url", "summary", "service_names",
+        "keywords", "body", "lgsl_codes", "facets", "updated_at",
+    )  # fmt: skip
+
+    def __init__(self):
+        self.live = SearchDocument._meta.db_table
+        self.stage = f"{self.live}_rebuild"
+
+    def run(self, entries):
+        quote = connection.ops.quote_name
+        live, stage = quote(self.live), quote(self.stage)
+        with connection.cursor() as cursor:
+            cursor.execute(f"LOCK TABLE {live} IN EXCLUSIVE MODE")
+            cursor.execute(f"DROP TABLE IF EXISTS {stage}")
+            cursor.execute(
+                f"CREATE TABLE {stage} (LIKE {live} INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING IDENTITY "
+                "INCLUDING STORAGE INCLUDING COMPRESSION)"
+            )
+            count = self.copy(cursor, stage, entries)
+            renames, foreign_keys = self.index_like_live(cursor, live, stage)
+            sequence = self.sequence(cursor, self.live)
+            if foreign_keys:
+                # Rows this transaction wrote may have foreign-key checks still to run (Django's are deferred
+                # to the commit), and a table with pending checks cannot be dropped: run them now.
+                cursor.execute(f"SET CONSTRAINTS {', '.join(foreign_keys)} IMMEDIATE")
+            cursor.execute(f"DROP TABLE {live}")
+            cursor.execute(f"ALTER TABLE {stage} RENAME TO {live}")
+            new_sequence = self.sequence(cursor, self.live)
+            if sequence and new_sequence and new_sequence != sequence:
+                cursor.execute(f"ALTER SEQUENCE {new_sequence} RENAME TO {sequence.split('.')[-1]}")
+            for statement in renames:
+                cursor.execute(statement)
+            if foreign_keys:
+                cursor.execute(f"SET CONSTRAINTS {', '.join(foreign_keys)} DEFERRED")
+        return count
+
+    def copy(self, cursor, stage, entries):
+        now = timezone.now()
+        count = 0
+        columns = ", ".join(self.COLUMNS)
+        # A batch at a time: the entries are read from the database on this connection, which can do
+        # nothing else while a COPY is open.
+        for batch in batched(entries, COPY_BATCH):
+            with cursor.cursor.copy(f"COPY {stage} ({columns}) FROM STDIN") as copy:  # noqa: S608
+                for entry in batch:
+                    fields = document_fields(entry)
+                    fields.update(
+                        key=entry.key,
+                        lgsl_codes=json.dumps(fields["lgsl_codes"]),
+                        facets=json.dumps(fields["facets"]),
+                        updated_at=now,
+                    )
+                    copy.write_row([fields[column] for column in self.COLUMNS])
+            count += len(batch)
+        return count
+
+    def index_like_live(self, cursor, live, stage):
+        """Make the live table's indexes and constraints on ``stage`` under temporary names; return the
+        statements that give them the live names once the live table is gone, and the names of its
+        deferrable foreign keys."""
+        renames, foreign_keys = [], []
+        cursor.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = %s::regclass AND contype IN ('p', 'u', 'f', 'c', 'x') ORDER BY contype = 'f', conname",
+            [self.live],
+        )
+        constraints = cursor.fetchall()
+        cursor.execute(
+            "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
+            "WHERE x.indrelid = %s::regclass AND NOT EXISTS "
+            "(SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid AND c.conrelid = x.indrelid) "
+            "ORDER BY i.relname",
+            [self.live],
+        )
+        indexes = cursor.fetchall()
+        quote = connection.ops.quote_name
+        for n, (name, definition) in enumerate(constraints):
+            temporary = f"library_search_rebuild_c{n}"
+            cursor.execute(f"ALTER TABLE {stage} ADD CONSTRAINT {temporary} {definition}")
+            renames.append(f"ALTER TABLE {live} RENAME CONSTRAINT {temporary} TO {quote(name)}")
+            if definition.startswith("FOREIGN KEY") and " DEFERRABLE" in definition:
+                foreign_keys.append(quote(name))
+        for n, (name, definition) in enumerate(indexes):
+            found = INDEX_DEFINITION.match(definition)
+            if not found:
+                raise DatabaseError(f"Cannot copy the index {name}: {definition}")
+            temporary = f"library_search_rebuild_i{n}"
+            cursor.execute(f"CREATE {found['unique'] or ''}INDEX {temporary} ON {stage} {found['rest']}")
+            renames.append(f"ALTER INDEX {temporary} RENAME TO {quote(name)}")
+        return renames, foreign_keys
+
+    @staticmethod
+    def sequence(cursor, table):
+        cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
+        return cursor.fetchone()[0]
+
+
+# pg_get_indexdef's form: "CREATE [UNIQUE ]INDEX name ON [ONLY ]schema.table USING …"
+INDEX_DEFINITION = re.compile(r"^CREATE (?P<unique>UNIQUE )?INDEX \S+ ON (?:ONLY )?\S+ (?P<rest>USING .*)$", re.S)
+
+
+def json_path(facet):
+    """``$."council"``: the JSON path of a facet's list in ``facets``."""
+    return '$."' + facet.replace('"', "") + '"'
 
 
 # ----- SQLite FTS5 --------------------------------------------------------------------------------
@@ -634,6 +775,48 @@ class SqliteMatch:
 class SqliteFlavour:
     # bm25 weights per FTS column, in FTS_COLUMNS order: the title and service names weigh most.
     weights = (10.0, 8.0, 4.0, 3.0, 1.0)
+
+    @staticmethod
+    def has_facet_value(facet, values):
+        """The document has one of ``values`` for ``facet`` in its ``facets`` JSON."""
+        from django.db.models import BooleanField
+        from django.db.models.expressions import RawSQL
+
+        table = connection.ops.quote_name(SearchDocument._meta.db_table)
+        placeholders = ", ".join(["%s"] * len(values))
+        sql = f"EXISTS (SELECT 1 FROM json_each({table}.facets, %s) v WHERE v.value IN ({placeholders}))"  # noqa: S608
+        return RawSQL(sql, [json_path(facet), *values], output_field=BooleanField())  # noqa: S611
+
+    def facet_rows(self, candidate_sql, candidate_params, query):
+        """Each candidate's ``facets`` JSON read with ``json_each`` and counted, in one statement."""
+        table = connection.ops.quote_name(SearchDocument._meta.db_table)
+        filtered = list(query.filters)
+        passes, pass_params = [], []
+        for i, facet in enumerate(filtered):
+            values = query.filters[facet]
+            passes.append(
+                f", EXISTS (SELECT 1 FROM json_each(d.facets, %s) v WHERE v.value IN "  # noqa: S608
+                f"({', '.join(['%s'] * len(values))})) AS ok_{i}"
+            )
+            pass_params += [json_path(facet), *values]
+        wanted, wanted_params = [], []
+        for facet in query.facets:
+            others = [f"m.ok_{i}" for i, name in enumerate(filtered) if name != facet]
+            wanted.append("(f.key = %s" + "".join(f" AND {ok}" for ok in others) + ")")
+            wanted_params.append(facet)
+        # COUNT(DISTINCT …): a value listed twice in one document counts once, as on PostgreSQL.
+        sql = (
+            f"WITH m AS MATERIALIZED (SELECT d.id, d.facets{''.join(passes)} FROM {table} d "  # noqa: S608
+            f"WHERE d.id IN ({candidate_sql})) "
+            f"SELECT f.key, v.value, COUNT(DISTINCT m.id) FROM m, json_each(m.facets) f, json_each(f.value) v "
+            f"WHERE {' OR '.join(wanted)} GROUP BY f.key, v.value"
+        )
+        counted = {}
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*pass_params, *candidate_params, *wanted_params])
+            for facet, value, count in cursor.fetchall():
+                counted.setdefault(facet, {})[value] = count
+        return counted
 
     def term_match(self, term):
         return "(" + " OR ".join(fts_phrase(phrase) for phrase in term.alternatives) + ")"

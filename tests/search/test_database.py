@@ -50,3 +50,58 @@ def test_a_facet_shows_its_commonest_values_and_every_selected_one():
     assert values[FACET_VALUES_SHOWN:] == ["value-14", "none"]
     assert [fc.count for fc in shown[FACET_VALUES_SHOWN:]] == [6, 0]
     assert [fc.value for fc in shown if fc.selected] == ["value-14", "none"]
+
+
+def faceted(key, title, **facets):
+    return IndexEntry(key=key, kind="pattern", locale="en", title=title, facets={"type": ["pattern"], **facets})
+
+
+def test_facet_counts_come_from_the_matching_documents_and_leave_out_their_own_selection():
+    """Counts are over the documents the words match; a facet's own selection does not narrow its counts,
+    the other facets' selections do."""
+    engine = DatabaseEngine()
+    engine.upsert(
+        [
+            faceted("page-1", "Parking permit", maturity=["stable"], council=["E1", "E2"]),
+            faceted("page-2", "Parking fine", maturity=["beta"], council=["E1"]),
+            faceted("page-3", "Parking suspension", maturity=["stable"], council=["E3"]),
+            faceted("page-4", "Bin collection", maturity=["stable"], council=["E1"]),
+        ]
+    )
+    results = engine.search(SearchQuery("parking", facets=("maturity", "council")))
+    counts = {facet: {fc.value: fc.count for fc in shown} for facet, shown in results.facets.items()}
+    assert counts == {"maturity": {"stable": 2, "beta": 1}, "council": {"E1": 2, "E2": 1, "E3": 1}}
+
+    results = engine.search(SearchQuery("parking", filters={"maturity": ["stable"]}, facets=("maturity", "council")))
+    counts = {facet: {fc.value: fc.count for fc in shown} for facet, shown in results.facets.items()}
+    assert results.total == 2
+    assert counts["maturity"] == {"stable": 2, "beta": 1}  # its own selection left out
+    assert counts["council"] == {"E1": 1, "E2": 1, "E3": 1}  # narrowed by the maturity selection
+
+
+def test_a_filter_reads_the_documents_facets_after_an_upsert_changes_them():
+    """Filters and counts follow a document's facets when an upsert rewrites them."""
+    engine = DatabaseEngine()
+    engine.upsert([faceted("page-1", "Parking permit", council=["E1"])])
+    engine.upsert([faceted("page-1", "Parking permit", council=["E2"])])
+    assert engine.search(SearchQuery("parking", filters={"council": ["E1"]})).total == 0
+    results = engine.search(SearchQuery("parking", filters={"council": ["E2"]}, facets=("council",)))
+    assert results.total == 1
+    assert [(fc.value, fc.count) for fc in results.facets["council"]] == [("E2", 1)]
+
+
+def test_a_rebuild_that_fails_part_way_leaves_the_old_index():
+    """A rebuild that breaks after writing some documents leaves every old document, and none of the new."""
+    engine = DatabaseEngine()
+    engine.rebuild([entry("service-1", "Gritting routes")])
+
+    def broken_entries():
+        yield entry("service-2", "Pothole reports")
+        raise RuntimeError("The database went away")
+
+    with pytest.raises(RuntimeError):
+        engine.rebuild(broken_entries())
+    assert [hit.key for hit in engine.search(SearchQuery("gritting", facets=())).hits] == ["service-1"]
+    assert engine.search(SearchQuery("pothole", facets=())).total == 0
+    engine.upsert([entry("service-3", "Gritting depots")])  # and the index still takes writes
+    assert engine.search(SearchQuery("gritting", facets=())).total == 2

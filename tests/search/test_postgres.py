@@ -67,3 +67,99 @@ def test_a_search_matches_through_the_index_and_counts_facets_once():
         for ids in re.findall(r'"id" IN \(([\d, ]+)\)', sql):
             assert len(ids.split(",")) <= PAGE_SIZE, sql
     assert sum("GROUP BY" in sql for sql in statements) == 1
+
+
+def index_and_constraint_names():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'library_search_searchdocument'")
+        indexes = {row[0] for row in cursor.fetchall()}
+        cursor.execute(
+            "SELECT conname FROM pg_constraint WHERE conrelid = 'library_search_searchdocument'::regclass "
+            "AND contype <> 'n'"
+        )
+        return indexes, {row[0] for row in cursor.fetchall()}
+
+
+def test_a_rebuild_swaps_in_a_table_with_the_same_indexes_and_constraints():
+    """After a rebuild the documents table has every index and constraint it had, by the same names, and
+    takes upserts as before."""
+    before = index_and_constraint_names()
+    assert "library_search_facet_terms_gin" in before[0]
+    engine = DatabaseEngine()
+    engine.rebuild([entry(f"service-{n}", f"Widget permit {n}") for n in range(3)])
+    assert index_and_constraint_names() == before
+    engine.upsert([entry("service-9", "Widget licence")])
+    assert engine.search(SearchQuery("widget", facets=())).total == 4
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass('library_search_searchdocument_rebuild')")
+        assert cursor.fetchone()[0] is None
+
+
+def test_facet_values_are_a_column_of_the_document_counted_in_one_statement():
+    """Each document's facets are stored as "facet:value" terms in its row, and a search counts them from
+    the matching rows (no table of facet values)."""
+    from django.test.utils import CaptureQueriesContext
+
+    engine = DatabaseEngine()
+    widget = entry("service-1", "Widget permit")
+    widget.facets["life_event"] = ["moving-home"]
+    engine.upsert([widget])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT facet_terms FROM library_search_searchdocument WHERE key = 'service-1'")
+        assert sorted(cursor.fetchone()[0]) == ["life_event:moving-home", "type:service"]
+    with CaptureQueriesContext(connection) as captured:
+        results = engine.search(SearchQuery("widget", facets=("type", "life_event")))
+    assert [(fc.value, fc.count) for fc in results.facets["life_event"]] == [("moving-home", 1)]
+    counting = [query["sql"] for query in captured.captured_queries if "GROUP BY" in query["sql"]]
+    assert len(counting) == 1
+    assert "unnest" in counting[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_answers_from_the_old_index_while_a_rebuild_runs():
+    """While a rebuild is writing the new documents, searches answer at once from the old ones; a write
+    arriving meanwhile waits and lands in the new index; the new documents show once it is done."""
+    import threading
+
+    from django.db import connections
+
+    engine = DatabaseEngine()
+    engine.rebuild([entry("service-1", "Gritting routes")])
+    copying, release = threading.Event(), threading.Event()
+    failures = []
+
+    def slow_entries():
+        yield entry("service-2", "Pothole reports")
+        copying.set()
+        release.wait(timeout=30)
+        yield entry("service-3", "Pothole repairs")
+
+    def in_thread(work):
+        def run():
+            try:
+                work()
+            except Exception as error:  # noqa: BLE001  (reported to the test below)
+                failures.append(error)
+            finally:
+                connections.close_all()
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        return thread
+
+    rebuilding = in_thread(lambda: DatabaseEngine().rebuild(slow_entries()))
+    assert copying.wait(timeout=30)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = '10s'")  # a search that waited for the rebuild fails
+        assert [hit.key for hit in engine.search(SearchQuery("gritting", facets=())).hits] == ["service-1"]
+        assert engine.search(SearchQuery("pothole", facets=())).total == 0
+        writing = in_thread(lambda: DatabaseEngine().upsert([entry("service-4", "Pothole claims")]))
+    finally:
+        release.set()
+    rebuilding.join(timeout=60)
+    writing.join(timeout=60)
+    assert not failures
+    found = {hit.key for hit in engine.search(SearchQuery("pothole", facets=())).hits}
+    assert found == {"service-2", "service-3", "service-4"}
+    assert engine.search(SearchQuery("gritting", facets=())).total == 0

@@ -104,8 +104,10 @@ class DatabaseEngine(SearchEngine):
 
         PostgreSQL: the documents are copied (``COPY``) into a new table without indexes, which are built
         afterwards, and the new table takes the old one's place in the same transaction (see
-        :class:`PostgresRebuild`). SQLite: the old rows are deleted and the new ones inserted in bulk in
-        one transaction. The vocabulary is rewritten in the same transaction either way.
+        :class:`PostgresRebuild`). Called outside a transaction (``manage.py rebuild_search_index``), the
+        writing is done on a second connection, so that the database computes the full-text vectors of
+        one batch while this process builds the next. SQLite: the old rows are deleted and the new ones
+        inserted in bulk in one transaction. The vocabulary is rewritten in the same transaction.
         """
         found = {}
 
@@ -116,17 +118,9 @@ class DatabaseEngine(SearchEngine):
                     progress(entry)
                 yield entry
 
-        with transaction.atomic():
-            if connection.vendor == "postgresql":
-                count = PostgresRebuild().run(collected(entries))
-            else:
-                count = self._rebuild_rows(collected(entries))
-            # A plain DELETE: QuerySet.delete() would load every row to send post_delete for each (some
-            # receivers listen to every model), and nothing listens for these.
-            with connection.cursor() as cursor:
-                cursor.execute(f"DELETE FROM {connection.ops.quote_name(SearchWord._meta.db_table)}")  # noqa: S608
-            save_words(found)
-        return count
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            return write_alongside(collected(entries), found)
+        return write_index(collected(entries), found)
 
     def _rebuild_rows(self, entries):
         """Every document deleted and inserted again, ``REBUILD_BATCH`` at a time (in the caller's transaction).
@@ -194,16 +188,14 @@ class DatabaseEngine(SearchEngine):
         return {facet: facet_counts(facet, counted.get(facet, {}), query) for facet in query.facets}
 
     def facet_rows(self, candidates, query):
-        """``{facet: {value: count}}`` in one statement over the candidates' rows: each candidate once (a
-        materialised CTE) with its facet values and whether it passes each facet's filter; a facet's values
-        are counted over the candidates passing every filter but its own."""
+        """``{facet: {value: count}}`` in one statement over the candidates' rows; a facet's values are
+        counted over the candidates passing every filter but its own."""
         if not query.facets:
             return {}
         try:
-            candidate_sql, candidate_params = candidates.values("pk").query.sql_with_params()
+            return self.flavour.facet_rows(candidates, query)
         except EmptyResultSet:  # matching by an empty list of ids: nothing to count
             return {}
-        return self.flavour.facet_rows(candidate_sql, candidate_params, query)
 
     def suggestion(self, query):
         known, stems = vocabulary(query.locale)
@@ -221,6 +213,85 @@ class DatabaseEngine(SearchEngine):
             if len(seen) < limit:
                 seen.append({"title": document.title, "url": document.url, "kind": document.kind})
         return seen
+
+
+def write_index(entries, found, locked=None):
+    """Every document replaced by ``entries`` and the vocabulary by ``found`` (``{locale: {word}}``, complete
+    once ``entries`` are exhausted), in one transaction on this thread's connection. ``locked()`` is called
+    once the documents are locked against other writers (PostgreSQL)."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            count = PostgresRebuild(locked).run(entries)
+        else:
+            count = DatabaseEngine()._rebuild_rows(entries)
+        # A plain DELETE: QuerySet.delete() would load every row to send post_delete for each (some
+        # receivers listen to every model), and nothing listens for these.
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(SearchWord._meta.db_table)}")  # noqa: S608
+        save_words(found)
+    return count
+
+
+class RebuildAbandoned(Exception):
+    """The entries could not all be built; the writer rolls back."""
+
+
+def write_alongside(entries, found):
+    """:func:`write_index` on a thread of its own (so a connection of its own), fed batches of ``entries``
+    built on this one: the two cores work at once. An error on either side rolls the new index back."""
+    import queue
+    import threading
+
+    from django.db import connections
+
+    batches = queue.Queue(maxsize=2)
+    outcome = {}
+    done = object()
+    locked = threading.Event()
+
+    def fed():
+        while (batch := batches.get()) is not done:
+            if isinstance(batch, BaseException):
+                raise RebuildAbandoned from batch
+            yield from batch
+
+    def write():
+        try:
+            outcome["count"] = write_index(fed(), found, locked.set)
+        except BaseException as error:  # noqa: BLE001  (handed to the caller below)
+            outcome["error"] = error
+        finally:
+            connections.close_all()
+
+    writer = threading.Thread(target=write, name="search-rebuild-writer")
+    writer.start()
+
+    def put(item):
+        while writer.is_alive():
+            try:
+                batches.put(item, timeout=0.5)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    # No entry is built before the writer holds its lock: an update landing before it would be lost.
+    while writer.is_alive() and not locked.wait(timeout=0.5):
+        continue
+    try:
+        for batch in batched(entries, COPY_BATCH):
+            if not put(batch):
+                break
+        else:
+            put(done)
+    except BaseException as error:
+        put(error)
+        writer.join()
+        raise
+    writer.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["count"]
 
 
 def hit(document, score, title_marked="", snippet_marked=""):
@@ -550,31 +621,52 @@ class PostgresFlavour:
         terms = [f"{facet}:{value}" for value in values]
         return RawSQL(f"{table}.facet_terms && %s::text[]", [terms], output_field=BooleanField())  # noqa: S611
 
-    def facet_rows(self, candidate_sql, candidate_params, query):
-        """Each candidate's ``facet_terms`` unnested and counted, in one statement."""
+    def facet_rows(self, candidates, query):
+        """Each candidate's ``facet_terms`` unnested and counted, in one statement.
+
+        No text is compared per value: each term is counted once per set of filters that can apply to
+        it (``FILTER``), and Python keeps, for each facet, the count under every filter but its own. E.g.
+        with ``maturity`` and ``council`` selected: the maturity values under the council filter, the
+        council values under the maturity filter, every other facet's under both."""
+        from django.db.models import BooleanField, TextField
+        from django.db.models.expressions import RawSQL
+
         table = connection.ops.quote_name(SearchDocument._meta.db_table)
         filtered = list(query.filters)
-        passes, pass_params = [], []
-        for i, facet in enumerate(filtered):
-            passes.append(f", d.facet_terms && %s::text[] AS ok_{i}")
-            pass_params.append([f"{facet}:{value}" for value in query.filters[facet]])
-        wanted, wanted_params = [], []
-        for facet in query.facets:
-            others = [f"m.ok_{i}" for i, name in enumerate(filtered) if name != facet]
-            wanted.append("(starts_with(t.term, %s)" + "".join(f" AND {ok}" for ok in others) + ")")
-            wanted_params.append(f"{facet}:")
-        sql = (
-            f"WITH m AS MATERIALIZED (SELECT d.facet_terms{''.join(passes)} FROM {table} d "  # noqa: S608
-            f"WHERE d.id IN ({candidate_sql})) "
-            f"SELECT t.term, COUNT(*) FROM m, unnest(m.facet_terms) AS t(term) "
-            f"WHERE {' OR '.join(wanted)} GROUP BY t.term"
+        passes = {
+            f"ok_{i}": RawSQL(  # noqa: S611  (values are parameters)
+                f"{table}.facet_terms && %s::text[]",
+                [[f"{facet}:{value}" for value in query.filters[facet]]],
+                output_field=BooleanField(),
+            )
+            for i, facet in enumerate(filtered)
+        }
+        # The candidates' own query (no join back to the table), one row per facet term.
+        terms = RawSQL(f"unnest({table}.facet_terms)", [], output_field=TextField())  # noqa: S611
+        rows_sql, rows_params = (
+            candidates.annotate(term=terms, **passes).values("term", *passes).query.sql_with_params()
         )
+        # Column j < len(filtered): every filter but the j-th; the last column: every filter.
+        conditions = [[f"ok_{i}" for i in range(len(filtered)) if i != j] for j in range(len(filtered) + 1)]
+        if not filtered:
+            conditions = [[]]
+        counts = ", ".join(
+            f"COUNT(*) FILTER (WHERE {' AND '.join(condition)})" if condition else "COUNT(*)"
+            for condition in conditions
+        )
+        # unnest() in the select list, not as a lateral function scan (a tuplestore per row, 4× slower).
+        sql = f'SELECT t.term COLLATE "C", {counts} FROM ({rows_sql}) t GROUP BY t.term COLLATE "C"'  # noqa: S608
+        column = {facet: i for i, facet in enumerate(filtered)}
+        wanted = set(query.facets)
         counted = {}
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*pass_params, *candidate_params, *wanted_params])
-            for term, count in cursor.fetchall():
+            cursor.execute(sql, rows_params)
+            for term, *by_condition in cursor.fetchall():
                 facet, _, value = term.partition(":")
-                counted.setdefault(facet, {})[value] = count
+                if facet in wanted:
+                    count = by_condition[column.get(facet, len(conditions) - 1)]
+                    if count:
+                        counted.setdefault(facet, {})[value] = count
         return counted
 
     def match(self, documents, terms):
@@ -632,7 +724,8 @@ class PostgresRebuild:
         "keywords", "body", "lgsl_codes", "facets", "updated_at",
     )  # fmt: skip
 
-    def __init__(self):
+    def __init__(self, locked=None):
+        self.locked = locked
         self.live = SearchDocument._meta.db_table
         self.stage = f"{self.live}_rebuild"
 
@@ -641,6 +734,8 @@ class PostgresRebuild:
         live, stage = quote(self.live), quote(self.stage)
         with connection.cursor() as cursor:
             cursor.execute(f"LOCK TABLE {live} IN EXCLUSIVE MODE")
+            if self.locked:
+                self.locked()
             cursor.execute(f"DROP TABLE IF EXISTS {stage}")
             cursor.execute(
                 f"CREATE TABLE {stage} (LIKE {live} INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING IDENTITY "
@@ -787,8 +882,9 @@ class SqliteFlavour:
         sql = f"EXISTS (SELECT 1 FROM json_each({table}.facets, %s) v WHERE v.value IN ({placeholders}))"  # noqa: S608
         return RawSQL(sql, [json_path(facet), *values], output_field=BooleanField())  # noqa: S611
 
-    def facet_rows(self, candidate_sql, candidate_params, query):
+    def facet_rows(self, candidates, query):
         """Each candidate's ``facets`` JSON read with ``json_each`` and counted, in one statement."""
+        candidate_sql, candidate_params = candidates.values("pk").query.sql_with_params()
         table = connection.ops.quote_name(SearchDocument._meta.db_table)
         filtered = list(query.filters)
         passes, pass_params = [], []

@@ -105,7 +105,7 @@ def answers_for(screen):
 
 
 @pytest.fixture
-def two_patterns(pattern_index):
+def exported_patterns(pattern_index):
     contact = factories.ServicePatternPageFactory(
         parent=pattern_index,
         title="Contact the council",
@@ -167,13 +167,13 @@ SCAFFOLD = {
 }
 
 
-def test_the_export_installs_in_a_prototype_kit_and_the_journey_runs(kit, two_patterns):
+def test_the_export_installs_in_a_prototype_kit_and_the_journey_runs(kit, exported_patterns):
     """npm install of three exports; the kit lists their templates, renders each, and runs each journey, the
     Welsh pattern's pages in Welsh (lang="cy")."""
     archives = []
     exports = kit / "exports"
     exports.mkdir(exist_ok=True)
-    for page in two_patterns:
+    for page in exported_patterns:
         data, _content_type = build_archive(page, "tgz")
         archive = exports / f"{page.slug}-prototype-kit.tgz"
         archive.write_bytes(data)
@@ -208,7 +208,7 @@ def test_the_export_installs_in_a_prototype_kit_and_the_journey_runs(kit, two_pa
         status, templates = browser.get("/manage-prototype/templates")
         assert status == 200
         templates = html.unescape(templates)
-        for page in two_patterns:
+        for page in exported_patterns:
             for screen in page.screens():
                 assert f"{page.title}: {screen.number}. {screen.title}" in templates
                 status, view = browser.get(
@@ -220,7 +220,7 @@ def test_the_export_installs_in_a_prototype_kit_and_the_journey_runs(kit, two_pa
                 assert status == 200
                 assert html.escape(screen.title, quote=False) in view or screen.title in html.unescape(view)
 
-        for page in two_patterns:
+        for page in exported_patterns:
             base = f"/{page.slug}"
             scaffold = SCAFFOLD[page.locale.language_code]
             status, start = browser.get(f"{base}/start")

@@ -10,23 +10,10 @@ from wagtail.users.models import UserProfile
 from pattern_pages import blocks
 from pattern_pages.screens.blocks import ScreenComponentsBlock
 from pattern_pages.screens.previews import sample
+from tests.pattern_pages.test_blocks import PREVIEWED_BLOCKS
 
 COMPONENTS = sorted(ScreenComponentsBlock.base_blocks.keys() - {"heading", "paragraph"})
-PATTERN_AND_PROCESS_BLOCKS = [
-    blocks.InsetTextBlock,
-    blocks.WarningTextBlock,
-    blocks.DetailsBlock,
-    blocks.UserNeedBlock,
-    blocks.PatternStepBlock,
-    blocks.VariantBlock,
-    blocks.ResearchBlock,
-    blocks.RoleBlock,
-    blocks.SystemBlock,
-    blocks.ProcessStepBlock,
-    blocks.LegislationBlock,
-    blocks.DataItemBlock,
-    blocks.PerformanceMeasureBlock,
-]
+PATTERN_AND_PROCESS_BLOCKS = PREVIEWED_BLOCKS
 # The keys of a sample that hold what a user reads (the others are names, ids, links and classes).
 TEXT_KEYS = {
     "text",

@@ -111,7 +111,11 @@ class Row:
         if max_length and len(value) > max_length:
             raise self.error(
                 column,
-                _("is %(length)s characters long; at most %(max)s are allowed")
+                ngettext(
+                    "is %(length)s characters long; at most %(max)s is allowed",
+                    "is %(length)s characters long; at most %(max)s are allowed",
+                    max_length,
+                )
                 % {"length": len(value), "max": max_length},
             )
         return value

@@ -13,6 +13,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from library import kept
+
 from .. import blocks
 from ..forms import RevisionCheckedPageForm
 from ..i18n import route_with_english_fallback
@@ -37,6 +39,17 @@ class Maturity(models.TextChoices):
 
 def prose_field(**kwargs):
     return StreamField(blocks.ProseBlock(), blank=True, **kwargs)
+
+
+class KeptByDependency:
+    """A page whose rendering names everything it shows (``library.kept``): its translations (``tk:``), the
+    adoptions and assessments that name it (``named:``), the rows it loads, and the lists it shows, declared
+    where they are read. It is kept until one of those changes, not until any change in the library."""
+
+    def get_context(self, request, *args, **kwargs):
+        kept.complete()
+        kept.depends_on(f"tk:{self.translation_key}", f"named:{self.translation_key}")
+        return super().get_context(request, *args, **kwargs)
 
 
 class AtomicPublishing:
@@ -148,7 +161,7 @@ class ContentPage(PublishersDelete, AtomicPublishing, Page):
         verbose_name = _("content page")
 
 
-class ServicePatternPage(ScreensMixin, RoutablePageMixin, PublishersDelete, AtomicPublishing, Page):
+class ServicePatternPage(KeptByDependency, ScreensMixin, RoutablePageMixin, PublishersDelete, AtomicPublishing, Page):
     """A reusable, user-facing design for a kind of service, in the GOV.UK Design System's pattern anatomy."""
 
     base_form_class = RevisionCheckedPageForm
@@ -269,7 +282,7 @@ class ServicePatternPage(ScreensMixin, RoutablePageMixin, PublishersDelete, Atom
         }
 
 
-class ProcessPage(PublishersDelete, AtomicPublishing, Page):
+class ProcessPage(KeptByDependency, PublishersDelete, AtomicPublishing, Page):
     """How a service is delivered behind the scenes: roles, systems, steps, legislation and data."""
 
     base_form_class = RevisionCheckedPageForm

@@ -1,5 +1,6 @@
 """Template tags that give the page templates what the page models do not hold themselves."""
 
+import json
 import re
 
 from django import template
@@ -8,6 +9,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.templatetags.wagtailcore_tags import richtext
 
+from library import kept, version
 from pattern_pages import blocks, presenters
 
 register = template.Library()
@@ -88,6 +90,18 @@ CONTENTS_MIN_SECTIONS = 3
 SECTION_HEADING = re.compile(r"<h2\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h2>", re.S)
 
 
+def with_contents_list(html, grid=False):
+    """``html`` after a list of links to its sections (each ``<h2 id="…">``), when it has three or more."""
+    sections = [
+        {"id": anchor, "title": mark_safe(" ".join(strip_tags(title).split()))}  # noqa: S308 (escaped by the page)
+        for anchor, title in SECTION_HEADING.findall(html)
+    ]
+    if len(sections) < CONTENTS_MIN_SECTIONS:
+        return html
+    nav = render_to_string("includes/contents_list.html", {"sections": sections, "grid": grid})
+    return mark_safe(nav + html)  # noqa: S308 (both rendered by templates)
+
+
 class ContentsListNode(template.Node):
     def __init__(self, nodelist, grid):
         self.nodelist = nodelist
@@ -95,14 +109,133 @@ class ContentsListNode(template.Node):
 
     def render(self, context):
         html = self.nodelist.render(context)
-        sections = [
-            {"id": anchor, "title": mark_safe(" ".join(strip_tags(title).split()))}  # noqa: S308 (escaped by the page)
-            for anchor, title in SECTION_HEADING.findall(html)
-        ]
-        if len(sections) < CONTENTS_MIN_SECTIONS:
-            return html
-        nav = render_to_string("includes/contents_list.html", {"sections": sections, "grid": self.grid})
-        return mark_safe(nav + html)  # noqa: S308 (both rendered by templates)
+        if context.render_context.get(KEPT_BODY_RENDERING):
+            # Inside a kept body with parts rendered per request: the list is made once those are in.
+            return mark_safe(f"{CONTENTS_START}{int(self.grid)}{MARK_END}{html}{CONTENTS_END}")  # noqa: S308
+        return with_contents_list(html, self.grid)
+
+
+# A kept body (``{% kept_body %}``) is stored with markers where its per-request parts and contents list go.
+KEPT_BODY_RENDERING = "pattern_pages.kept_body"
+MARK = "\x00"
+HOLE = f"{MARK}hole:"
+CONTENTS_START = f"{MARK}contents:"
+CONTENTS_END = f"{MARK}/contents{MARK}"
+MARK_END = MARK
+HOLE_OR_CONTENTS = re.compile(r"\x00hole:(\d+)\x00")
+CONTENTS_REGION = re.compile(r"\x00contents:(\d)\x00(.*?)\x00/contents\x00", re.S)
+
+
+class PerRequestNode(template.Node):
+    """``{% per_request %}…{% endper_request %}`` inside ``{% kept_body %}``: rendered for every request."""
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        holes = context.render_context.get(KEPT_BODY_RENDERING)
+        if holes is None:
+            return self.nodelist.render(context)
+        index = next(number for number, hole in enumerate(holes) if hole is self)
+        return mark_safe(f"{HOLE}{index}{MARK}")  # noqa: S308 (a marker, replaced before output)
+
+
+class KeptBodyNode(template.Node):
+    """The part of a page that depends only on its published revision and the rows it names, rendered once
+    and kept (``library.kept``: shared by the web processes, deleted when what it shows changes); the
+    ``{% per_request %}`` parts inside it (adoptions, assessments) are rendered for each request.
+
+    It is kept only for an anonymous reader of the live page (the page cache read the library version when
+    the request started, ``request._kept_version``); previews and signed-in editors render it all.
+    """
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+        self._holes = nodelist.get_nodes_by_type(PerRequestNode)
+
+    def key(self, request, page):
+        from django.utils import translation
+
+        return kept.entry_key(
+            "body",
+            str(page.pk),
+            str(page.live_revision_id or f"p{page.last_published_at}"),
+            translation.get_language() or "",
+            request.scheme,
+            request.get_host(),
+        )
+
+    def render(self, context):
+        request = context.get("request")
+        page = context.get("page")
+        started = getattr(request, "_kept_version", None)
+        if started is None or page is None or getattr(request, "is_preview", False) or not page.live:
+            return self.render_fresh(context)
+        key = self.key(request, page)
+        found = page_cache_get(key)
+        if found is None:
+            context.render_context[KEPT_BODY_RENDERING] = self.holes()
+            try:
+                with kept.collecting() as dependencies:
+                    kept.complete()
+                    kept.depends_on(f"page:{page.pk}")  # its own row, whatever changed it
+                    body = str(self.nodelist.render(context))
+            finally:
+                del context.render_context[KEPT_BODY_RENDERING]
+            found = {"html": body, "tags": sorted(dependencies.tags)}
+            if kept.put(key, "body", json.dumps(found).encode(), dependencies.tags, started):
+                page_cache_set(key, found)
+        else:
+            kept.depends_on(*found["tags"])  # the page around it shows what the body shows
+        return self.fill(found["html"], context)
+
+    def holes(self):
+        return self._holes
+
+    def render_fresh(self, context):
+        return self.nodelist.render(context)
+
+    def fill(self, body, context):
+        holes = self.holes()
+        filled = HOLE_OR_CONTENTS.sub(lambda match: str(holes[int(match.group(1))].nodelist.render(context)), body)
+        filled = CONTENTS_REGION.sub(lambda match: with_contents_list(match.group(2), match.group(1) == "1"), filled)
+        return mark_safe(filled)  # noqa: S308 (rendered by the page's templates)
+
+
+def page_cache_get(key):
+    """A kept body: this process's ``pages`` cache (under the library version), else the shared table."""
+    from django.core.cache import caches
+
+    local = caches[version.PAGES_CACHE]
+    local_key = version.cache_key("body", key)
+    found = local.get(local_key)
+    if found is None:
+        stored = kept.get(key)
+        if stored is not None:
+            found = json.loads(stored)
+            local.set(local_key, found)
+    return found
+
+
+def page_cache_set(key, found):
+    from django.core.cache import caches
+
+    caches[version.PAGES_CACHE].set(version.cache_key("body", key), found)
+
+
+@register.tag
+def kept_body(parser, token):
+    """``{% kept_body %}…{% per_request %}…{% endper_request %}…{% endkept_body %}``: see ``KeptBodyNode``."""
+    nodelist = parser.parse(("endkept_body",))
+    parser.delete_first_token()
+    return KeptBodyNode(nodelist)
+
+
+@register.tag
+def per_request(parser, token):
+    nodelist = parser.parse(("endper_request",))
+    parser.delete_first_token()
+    return PerRequestNode(nodelist)
 
 
 @register.tag

@@ -137,7 +137,7 @@ def put(key, kind, content, tags, started_version, address=""):
                     KeptRenderTag.objects.filter(entry__key=key)._raw_delete(connection.alias)
                     KeptRender.objects.filter(key=key)._raw_delete(connection.alias)
                 entry = KeptRender.objects.create(key=key, kind=kind, address=address, content=compressed)
-                KeptRenderTag.objects.bulk_create(KeptRenderTag(entry=entry, tag=tag[:120]) for tag in sorted(tags))
+                _insert_tags(entry.pk, tags)
             break
         except IntegrityError:
             if attempt:
@@ -148,8 +148,20 @@ def put(key, kind, content, tags, started_version, address=""):
     return True
 
 
-def _table(model):
-    return connection.ops.quote_name(model._meta.db_table)
+def _insert_tags(entry_id, tags):
+    """One INSERT for the tags (building a model object for each of a page's hundred-odd tags cost more)."""
+    from .models import KeptRenderTag
+
+    tags = sorted({tag[:120] for tag in tags})
+    if not tags:
+        return
+    table = connection.ops.quote_name(KeptRenderTag._meta.db_table)
+    with connection.cursor() as cursor:
+        for start in range(0, len(tags), 400):  # under SQLite's limit of bound parameters
+            chunk = tags[start : start + 400]
+            rows = ", ".join(["(%s, %s)"] * len(chunk))
+            params = [value for tag in chunk for value in (entry_id, tag)]
+            cursor.execute(f"INSERT INTO {table} (entry_id, tag) VALUES {rows}", params)  # noqa: S608 (a table name)
 
 
 def forget_keys(keys):

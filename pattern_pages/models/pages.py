@@ -44,7 +44,12 @@ def prose_field(**kwargs):
 class KeptByDependency:
     """A page whose rendering names everything it shows (``library.kept``): its translations (``tk:``), the
     adoptions and assessments that name it (``named:``), the rows it loads, and the lists it shows, declared
-    where they are read. It is kept until one of those changes, not until any change in the library."""
+    where they are read. It is kept until one of those changes, not until any change in the library.
+
+    Its HTML is also kept once per published revision, language and address (``{% kept_body %}`` in
+    ``base.html``), with the adoptions and assessments (``{% per_request %}``) put in for each request."""
+
+    kept_body = True
 
     def get_context(self, request, *args, **kwargs):
         kept.complete()
@@ -89,7 +94,20 @@ class HomePage(PublishersDelete, AtomicPublishing, Page):
 
     def route(self, request, path_components):
         # A page with no live Welsh copy is served in English under /cy/ (with a notice), never a 404.
-        return route_with_english_fallback(self, request, path_components, super().route)
+        return route_with_english_fallback(self, request, path_components, self.route_by_url_path)
+
+    def route_by_url_path(self, request, path_components):
+        """Wagtail's routing, which reads each page down the path (and its specific row) in turn, found in two
+        queries when the whole path is a page's address: the page by its ``url_path`` below this home, then its
+        specific row. Pages between here and there route nothing of their own (only this home page overrides
+        ``route``), so the result is the same; any other path (a page's own sub-route, a missing page) takes
+        Wagtail's way."""
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            found = Page.objects.filter(url_path=url_path, path__startswith=self.path, depth__gt=self.depth).first()
+            if found is not None:
+                return found.specific.route(request, [])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

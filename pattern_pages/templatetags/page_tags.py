@@ -115,45 +115,49 @@ class ContentsListNode(template.Node):
         return with_contents_list(html, self.grid)
 
 
-# A kept body (``{% kept_body %}``) is stored with markers where its per-request parts and contents list go.
+# A kept body (``{% kept_body %}``) is stored with markers where its per-request parts, the contents list and the
+# CSP nonce go.
 KEPT_BODY_RENDERING = "pattern_pages.kept_body"
 MARK = "\x00"
-HOLE = f"{MARK}hole:"
 CONTENTS_START = f"{MARK}contents:"
 CONTENTS_END = f"{MARK}/contents{MARK}"
 MARK_END = MARK
-HOLE_OR_CONTENTS = re.compile(r"\x00hole:(\d+)\x00")
+NONCE_MARK = f"{MARK}nonce{MARK}"
+HOLE = re.compile(r"\x00hole:([\w-]+)\x00")
 CONTENTS_REGION = re.compile(r"\x00contents:(\d)\x00(.*?)\x00/contents\x00", re.S)
+# The per-request parts by name, as parsed (a kept body found in the table names them).
+_per_request_parts = {}
 
 
 class PerRequestNode(template.Node):
-    """``{% per_request %}…{% endper_request %}`` inside ``{% kept_body %}``: rendered for every request."""
+    """``{% per_request "name" %}…{% endper_request %}`` inside a kept body: rendered for every request."""
 
-    def __init__(self, nodelist):
+    def __init__(self, name, nodelist):
+        self.name = name
         self.nodelist = nodelist
 
     def render(self, context):
-        holes = context.render_context.get(KEPT_BODY_RENDERING)
-        if holes is None:
+        if not context.render_context.get(KEPT_BODY_RENDERING):
             return self.nodelist.render(context)
-        index = next(number for number, hole in enumerate(holes) if hole is self)
-        return mark_safe(f"{HOLE}{index}{MARK}")  # noqa: S308 (a marker, replaced before output)
+        _per_request_parts[self.name] = self
+        return mark_safe(f"{MARK}hole:{self.name}{MARK}")  # noqa: S308 (a marker, replaced before output)
 
 
 class KeptBodyNode(template.Node):
-    """The part of a page that depends only on its published revision and the rows it names, rendered once
-    and kept (``library.kept``: shared by the web processes, deleted when what it shows changes); the
-    ``{% per_request %}`` parts inside it (adoptions, assessments) are rendered for each request.
+    """A page that depends only on its published revision, its translations and the rows it names, rendered
+    once and kept (``library.kept``: shared by the web processes, deleted when what it shows changes); the
+    ``{% per_request %}`` parts inside it (adoptions, assessments) and the CSP nonce are put in for each request.
 
-    It is kept only for an anonymous reader of the live page (the page cache read the library version when
-    the request started, ``request._kept_version``); previews and signed-in editors render it all.
+    Only pages that say so (``kept_body = True``: pattern and process pages) are kept, and only for an anonymous
+    reader of the live page (the page cache read the library version when the request started,
+    ``request._kept_version``); previews and signed-in editors render it all.
     """
 
     def __init__(self, nodelist):
         self.nodelist = nodelist
-        self._holes = nodelist.get_nodes_by_type(PerRequestNode)
 
-    def key(self, request, page):
+    @staticmethod
+    def key(request, page):
         from django.utils import translation
 
         return kept.entry_key(
@@ -163,18 +167,24 @@ class KeptBodyNode(template.Node):
             translation.get_language() or "",
             request.scheme,
             request.get_host(),
+            request.get_full_path(),
         )
 
     def render(self, context):
         request = context.get("request")
         page = context.get("page")
         started = getattr(request, "_kept_version", None)
-        if started is None or page is None or getattr(request, "is_preview", False) or not page.live:
-            return self.render_fresh(context)
+        if (
+            started is None
+            or not getattr(page, "kept_body", False)
+            or getattr(request, "is_preview", False)
+            or not page.live
+        ):
+            return self.nodelist.render(context)
         key = self.key(request, page)
         found = page_cache_get(key)
         if found is None:
-            context.render_context[KEPT_BODY_RENDERING] = self.holes()
+            context.render_context[KEPT_BODY_RENDERING] = True
             try:
                 with kept.collecting() as dependencies:
                     kept.complete()
@@ -182,23 +192,23 @@ class KeptBodyNode(template.Node):
                     body = str(self.nodelist.render(context))
             finally:
                 del context.render_context[KEPT_BODY_RENDERING]
+            body = body.replace(str(request.csp_nonce), NONCE_MARK)
             found = {"html": body, "tags": sorted(dependencies.tags)}
             if kept.put(key, "body", json.dumps(found).encode(), dependencies.tags, started):
                 page_cache_set(key, found)
         else:
             kept.depends_on(*found["tags"])  # the page around it shows what the body shows
-        return self.fill(found["html"], context)
+        return self.fill(found["html"], context, request)
 
-    def holes(self):
-        return self._holes
+    @staticmethod
+    def fill(body, context, request):
+        def part(match):
+            node = _per_request_parts.get(match.group(1))
+            return "" if node is None else str(node.nodelist.render(context))
 
-    def render_fresh(self, context):
-        return self.nodelist.render(context)
-
-    def fill(self, body, context):
-        holes = self.holes()
-        filled = HOLE_OR_CONTENTS.sub(lambda match: str(holes[int(match.group(1))].nodelist.render(context)), body)
+        filled = HOLE.sub(part, body)
         filled = CONTENTS_REGION.sub(lambda match: with_contents_list(match.group(2), match.group(1) == "1"), filled)
+        filled = filled.replace(NONCE_MARK, str(request.csp_nonce))
         return mark_safe(filled)  # noqa: S308 (rendered by the page's templates)
 
 
@@ -225,7 +235,7 @@ def page_cache_set(key, found):
 
 @register.tag
 def kept_body(parser, token):
-    """``{% kept_body %}…{% per_request %}…{% endper_request %}…{% endkept_body %}``: see ``KeptBodyNode``."""
+    """``{% kept_body %}…{% endkept_body %}`` around a whole page (``base.html``): see ``KeptBodyNode``."""
     nodelist = parser.parse(("endkept_body",))
     parser.delete_first_token()
     return KeptBodyNode(nodelist)
@@ -233,9 +243,16 @@ def kept_body(parser, token):
 
 @register.tag
 def per_request(parser, token):
+    """``{% per_request "pattern_adoptions" %}…{% endper_request %}``: a part of a kept page rendered for every
+    request (the name is unique across templates)."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("per_request takes one name")
     nodelist = parser.parse(("endper_request",))
     parser.delete_first_token()
-    return PerRequestNode(nodelist)
+    node = PerRequestNode(bits[1].strip("\"'"), nodelist)
+    _per_request_parts[node.name] = node
+    return node
 
 
 @register.tag

@@ -353,11 +353,12 @@ def test_pages_set_no_cookies(client, home_page, url):
 # Every page the cache does not answer also looks for the page in the shared table of kept renderings and reads
 # the version from the database before rendering (library.kept: +2).
 # A pattern or process page is then kept in that table (+5: savepoint, the row, its dependencies, release,
-# the version read again), and the pattern page's body too (+1 to look for it, +5 to keep it, +1 the version
-# that keys this process's copy); rendered again with its body kept (after an adoption, say) it costs fewer.
-PATTERN_PAGE_QUERIES = 39  # + the locales, read once to mark English text on a Welsh page (lang=en)
+# the version read again), and its HTML per revision too (``{% kept_body %}``: +1 to look for it, +5 to keep it,
+# +1 the version that keys this process's copy); rendered again with that kept (after an adoption, say), only
+# Wagtail's routing, the adoptions and the assessments are read.
+PATTERN_PAGE_QUERIES = 37  # + the locales, read once to mark English text on a Welsh page (lang=en)
 # The process page: +2 for the pattern steps that lead into its steps (the view restrictions, then the patterns).
-PROCESS_PAGE_QUERIES = 25
+PROCESS_PAGE_QUERIES = 31
 SERVICE_PAGE_QUERIES = 15
-PATTERN_PAGE_WITH_BODY_KEPT_QUERIES = 25
+PATTERN_PAGE_WITH_BODY_KEPT_QUERIES = 19
 CACHED_PAGE_QUERIES = 1

@@ -7,8 +7,9 @@ Asks for the benchmark's sample of English pattern pages (``bench.measure.sample
 about 40 top-level blocks), emptying the cache of rendered pages before each request so each one renders
 (Wagtail's own caches and the navigation links stay warm, as in a running process). ``--kept`` says what of
 the shared table of kept renderings (``library.kept``) stays: ``nothing`` (the default: the whole page
-renders) or ``bodies`` (each page's body, rendered once per published revision, as after a change to what
-surrounds the body, e.g. an adoption or a translation; a first pass keeps them).
+renders), ``bodies`` (each page's HTML, rendered once per published revision, as after a change to what is
+put in per request, e.g. an adoption; a first pass keeps them) or ``pages`` (the whole pages, as after a
+publish of another page: this process's cache misses, the table answers; a first pass keeps them).
 Per request: this process's CPU (``time.process_time``), the PostgreSQL backend's CPU (``/proc/<pid>/stat``,
 10 ms ticks, so exact only in sum: read the mean) and the SQL query count. Prints p50/p95; the last line is JSON.
 """
@@ -29,7 +30,7 @@ def main(argv=None):
     parser.add_argument("-n", "--rounds", type=int, default=1, help="times through the sample (default 1)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages of the sample")
     parser.add_argument(
-        "--kept", choices=("nothing", "bodies"), default="nothing", help="what stays kept (default nothing)"
+        "--kept", choices=("nothing", "bodies", "pages"), default="nothing", help="what stays kept (default nothing)"
     )
     parser.add_argument("--pyinstrument", action="store_true", help="write bench/out/profiles/page_cpu.txt/.html")
     args = parser.parse_args(argv)
@@ -51,9 +52,11 @@ def main(argv=None):
     def forget():
         caches[PAGES_CACHE].clear()
         _kept_navigation_links(RequestFactory().get("/"))  # kept for as long as the library does not change
-        if kept is not None and args.kept == "bodies":
+        if kept is None or args.kept == "pages":
+            return
+        if args.kept == "bodies":
             KeptRender.objects.filter(kind="page").delete()
-        elif kept is not None:
+        else:
             kept.forget_all()
 
     client = Client()
@@ -62,7 +65,7 @@ def main(argv=None):
         paths = paths[: args.limit]
     for path in paths[:3]:  # warm the process (imports, templates, translations)
         client.get(path)
-    if args.kept == "bodies":
+    if args.kept in ("bodies", "pages"):
         for path in paths:
             client.get(path)
     pid = None

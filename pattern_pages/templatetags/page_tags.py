@@ -167,7 +167,7 @@ class KeptBodyNode(template.Node):
             translation.get_language() or "",
             request.scheme,
             request.get_host(),
-            request.get_full_path(),
+            request.path,
         )
 
     def render(self, context):
@@ -178,6 +178,7 @@ class KeptBodyNode(template.Node):
             started is None
             or not getattr(page, "kept_body", False)
             or getattr(request, "is_preview", False)
+            or request.META.get("QUERY_STRING")  # one row per address, not one per made-up query
             or not page.live
         ):
             return self.nodelist.render(context)

@@ -5,9 +5,13 @@
 
 Asks for the benchmark's sample of English pattern pages (``bench.measure.sample_patterns``: about 200, each
 about 40 top-level blocks), emptying the cache of rendered pages before each request so each one renders
-(Wagtail's own caches stay warm, as in a running process). Per request: this process's CPU
-(``time.process_time``), the PostgreSQL backend's CPU (``/proc/<pid>/stat``, 10 ms ticks, so exact only in
-sum: read the mean) and the SQL query count. Prints p50/p95; the last line is JSON.
+(Wagtail's own caches and the navigation links stay warm, as in a running process). ``--kept`` says what of
+the shared table of kept renderings (``library.kept``) stays: ``nothing`` (the default: the whole page
+renders), ``bodies`` (each page's HTML, rendered once per published revision, as after a change to what is
+put in per request, e.g. an adoption; a first pass keeps them) or ``pages`` (the whole pages, as after a
+publish of another page: this process's cache misses, the table answers; a first pass keeps them).
+Per request: this process's CPU (``time.process_time``), the PostgreSQL backend's CPU (``/proc/<pid>/stat``,
+10 ms ticks, so exact only in sum: read the mean) and the SQL query count. Prints p50/p95; the last line is JSON.
 """
 
 import argparse
@@ -25,15 +29,35 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", "--rounds", type=int, default=1, help="times through the sample (default 1)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages of the sample")
+    parser.add_argument(
+        "--kept", choices=("nothing", "bodies", "pages"), default="nothing", help="what stays kept (default nothing)"
+    )
     parser.add_argument("--pyinstrument", action="store_true", help="write bench/out/profiles/page_cpu.txt/.html")
     args = parser.parse_args(argv)
     setup()
     from django.core.cache import caches
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, RequestFactory
     from django.test.utils import CaptureQueriesContext
 
     from library.version import PAGES_CACHE
+    from pattern_pages.templatetags.library_tags import _kept_navigation_links
+
+    try:
+        from library import kept
+        from library.models import KeptRender
+    except ImportError:  # a commit before the table of kept renderings (issue 17's "before")
+        kept = None
+
+    def forget():
+        caches[PAGES_CACHE].clear()
+        _kept_navigation_links(RequestFactory().get("/"))  # kept for as long as the library does not change
+        if kept is None or args.kept == "pages":
+            return
+        if args.kept == "bodies":
+            KeptRender.objects.filter(kind="page").delete()
+        else:
+            kept.forget_all()
 
     client = Client()
     paths = request_lines("site_pattern", sample_patterns(), client)
@@ -41,6 +65,9 @@ def main(argv=None):
         paths = paths[: args.limit]
     for path in paths[:3]:  # warm the process (imports, templates, translations)
         client.get(path)
+    if args.kept in ("bodies", "pages"):
+        for path in paths:
+            client.get(path)
     pid = None
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -55,7 +82,7 @@ def main(argv=None):
     samples = []
     for _ in range(args.rounds):
         for path in paths:
-            caches[PAGES_CACHE].clear()
+            forget()
             if profiler:
                 profiler.start()
             with CaptureQueriesContext(connection) as captured:
@@ -86,6 +113,7 @@ def main(argv=None):
     result = {
         "requests": len(samples),
         "database": connection.vendor,
+        "kept": args.kept,
         "cpu_total_ms": summary("total"),
         "cpu_app_ms": summary("app"),
         "cpu_db_ms": summary("db"),

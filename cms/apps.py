@@ -16,9 +16,13 @@ class CmsConfig(AppConfig):
     verbose_name = "LocalGov Pattern Library"
 
     def ready(self):
+        from library import kept
         from library.site_url import sync_default_site
 
-        from . import login  # noqa: F401  (connects the lockout's audit entry to axes' signal)
+        from . import login, page_cache  # noqa: F401  (login connects the lockout's audit entry to axes' signal)
+
+        # The worker renders again the kept pages a change deleted (library.kept, cms.page_cache).
+        kept.invalidation.on_invalidated = page_cache.render_again
 
         post_migrate.connect(create_cache_table, sender=self)
         # Wagtail's Site record follows SITE_URL after every migrate (any app's: the Site is Wagtail's).

@@ -12,17 +12,29 @@ for a GET with no session, messages or Authorization, whose response sets no coo
 sets one) and is not marked private. Search results (any ``q``), the contribute forms, the admin, previews
 and the API are never kept.
 
+Behind this per-process cache, pattern and process pages (which declare what they depend on) are also kept in
+the table shared by every process (``library.kept``), for addresses without a query string: a change deletes
+only the pages it touches, so after a publish the other pages are served from the table (one query, then
+this process's cache again), and the worker renders the deleted ones again (``render_pages``) so their first
+reader does not pay. Within such a page the body is kept once per published revision (``{% kept_body %}``).
+
 The Content-Security-Policy nonce is per request. A kept page holds no nonce: its body is stored split
 where the nonce stood, and joined with the new request's nonce on the way out, so the CSP middleware (outside
 this one) puts that same nonce in the header.
 """
 
+import json
+import logging
+
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.translation import get_language_from_path
+from django_tasks import task
 
-from library import version
+from library import kept, version
+
+logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = version.PAGES_CACHE
 
@@ -47,10 +59,25 @@ SKIPPED_PREFIXES = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/
 UNCACHEABLE_CACHE_CONTROL = ("private", "no-store", "no-cache")
 
 
+def address_parts(request):
+    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    return request.scheme, request.get_host(), language, request.get_full_path()
+
+
 def page_key(request):
     """The cache key of a page: library version, scheme, host, language and full path (with the query)."""
-    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    return version.cache_key("page", request.scheme, request.get_host(), language, request.get_full_path())
+    return version.cache_key("page", *address_parts(request))
+
+
+def kept_page_key(request):
+    """The key of a page in the shared table of kept renderings (``library.kept``): no library version."""
+    return kept.entry_key("page", *address_parts(request))
+
+
+def shared(request):
+    """Whether the page at this address may be kept in the shared table: no query string (so the table holds
+    one row per page and language, not one per made-up query)."""
+    return not request.META.get("QUERY_STRING")
 
 
 def anonymous_get(request):
@@ -93,13 +120,43 @@ class PublicPageCacheMiddleware:
         if not anonymous_get(request):
             return self.get_response(request)
         key = page_key(request)
-        kept = self.cache.get(key)
-        if kept is not None:
-            return self.replay(request, kept)
-        response = self.get_response(request)
+        found = self.cache.get(key)
+        if found is not None:
+            return self.replay(request, found)
+        shared_key = kept_page_key(request) if shared(request) else None
+        if shared_key is not None:
+            found = self.load(shared_key)
+            if found is not None:
+                self.cache.set(key, found)
+                return self.replay(request, found)
+        # What is rendered now is kept only if the library did not change while it rendered (library.kept).
+        request._kept_version = kept.read_version()
+        with kept.collecting() as dependencies:
+            response = self.get_response(request)
         if storable(request, response):
-            self.cache.set(key, self.keep(request, response))
+            page = self.keep(request, response)
+            self.cache.set(key, page)
+            if shared_key is not None and kept.INCOMPLETE not in dependencies.tags:
+                self.store(request, shared_key, page, dependencies.tags)
         return response
+
+    @staticmethod
+    def load(shared_key):
+        content = kept.get(shared_key)
+        if content is None:
+            return None
+        chunks, headers, csp_replace = json.loads(content)
+        return [chunk.encode() for chunk in chunks], headers, csp_replace
+
+    @staticmethod
+    def store(request, shared_key, page, tags):
+        chunks, headers, csp_replace = page
+        try:
+            content = json.dumps([[chunk.decode() for chunk in chunks], headers, csp_replace])
+        except (UnicodeDecodeError, TypeError):
+            return
+        address = request.build_absolute_uri()
+        kept.put(shared_key, "page", content.encode(), tags, request._kept_version, address=address)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         name = getattr(view_func, "__name__", "")  # a callable object (the Atom feed) has none
@@ -128,3 +185,34 @@ class PublicPageCacheMiddleware:
         if csp_replace:
             response._csp_replace = csp_replace
         return response
+
+
+# The most pages a change sends the worker to render again (the rest are rendered by their next reader).
+RENDER_AGAIN_LIMIT = 500
+
+
+def render_again(addresses):
+    """After a change: the worker renders the kept pages it deleted, so their first reader does not pay."""
+    addresses = list(addresses)[: getattr(settings, "PAGE_CACHE_RENDER_AGAIN_LIMIT", RENDER_AGAIN_LIMIT)]
+    if addresses:
+        try:
+            render_pages.enqueue(addresses)
+        except Exception:  # the pages are rendered by their next reader anyway
+            logger.exception("Could not enqueue the rendering of %d pages", len(addresses))
+
+
+@task()
+def render_pages(addresses):
+    """Request each address as an anonymous reader would, through the whole stack, so it is kept again."""
+    from urllib.parse import urlsplit
+
+    from django.test import Client
+
+    rendered = 0
+    for address in addresses:
+        parts = urlsplit(address)
+        client = Client(raise_request_exception=False, HTTP_HOST=parts.netloc)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        if client.get(path, secure=parts.scheme == "https").status_code == 200:
+            rendered += 1
+    return rendered

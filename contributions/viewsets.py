@@ -15,6 +15,18 @@ from .admin_views import ContributionIndexView, ContributionReviewView, Feedback
 from .models import Adoption, Contribution, ContributionStatus, Feedback
 
 
+class FromThePublicOnly(ModelViewSet):
+    """Rows that only the public site creates (contributions, feedback): no "add" view or button."""
+
+    def get_urlpatterns(self):
+        return [pattern for pattern in super().get_urlpatterns() if pattern.name != "add"]
+
+    def get_common_view_kwargs(self, **kwargs):
+        kwargs = super().get_common_view_kwargs(**kwargs)
+        kwargs["add_url_name"] = None
+        return kwargs
+
+
 class ContributionFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         choices=[choice for choice in ContributionStatus.choices if choice[0] != ContributionStatus.UNCONFIRMED]
@@ -25,7 +37,7 @@ class ContributionFilterSet(WagtailFilterSet):
         fields = ["status", "needs_manual_review"]
 
 
-class ContributionViewSet(ModelViewSet):
+class ContributionViewSet(FromThePublicOnly):
     model = Contribution
     icon = "mail"
     menu_label = _("Contributions")
@@ -49,15 +61,6 @@ class ContributionViewSet(ModelViewSet):
         FieldPanel("editor_notes"),
     ]
     name = "contribution"
-
-    def get_urlpatterns(self):
-        # Contributions only come from the public form: no "add" in the admin.
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name != "add"]
-
-    def get_common_view_kwargs(self, **kwargs):
-        kwargs = super().get_common_view_kwargs(**kwargs)
-        kwargs["add_url_name"] = None
-        return kwargs
 
 
 # ----- Adoption register -----------------------------------------------------------------------
@@ -121,7 +124,7 @@ class FeedbackFilterSet(WagtailFilterSet):
         fields = ["useful", "page"]
 
 
-class FeedbackViewSet(ModelViewSet):
+class FeedbackViewSet(FromThePublicOnly):
     model = Feedback
     icon = "help"
     menu_label = _("Page feedback")
@@ -139,14 +142,6 @@ class FeedbackViewSet(ModelViewSet):
     search_fields = ["comment", "page__title"]
     form_fields = ["comment"]
     name = "feedback"
-
-    def get_urlpatterns(self):
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name != "add"]
-
-    def get_common_view_kwargs(self, **kwargs):
-        kwargs = super().get_common_view_kwargs(**kwargs)
-        kwargs["add_url_name"] = None
-        return kwargs
 
 
 class ContributionsGroup(ModelViewSetGroup):

@@ -8,7 +8,9 @@ class LibraryConfig(AppConfig):
     verbose_name = "Library changes"
 
     def ready(self):
-        from . import changes, signals, version
+        from . import changes, kept, signals, version
 
+        changes.register(changes.KEPT_RENDERS, kept.invalidation)
         changes.register(changes.VERSION, version.Version())
         signals.connect()
+        kept.connect()

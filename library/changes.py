@@ -10,11 +10,13 @@ consumers in this order, each in two steps::
          change feed      api.changes      an event row, under the feed's lock          (gapless cursor)
          webhook outbox   api.webhooks     a delivery row per subscription for the event
          search queue     search.indexing  a pending update per affected document key
+         kept renders     library.kept     delete the kept renderings the change touches
          version          library.version  the counter goes up (ETags and page cache move)
       2. once per transaction, after it commits (``transaction.on_commit``), in the same order:
          change feed      -
          webhook outbox   enqueue the delivery task
          search queue     enqueue one index task for the transaction's keys
+         kept renders     delete them again; the worker renders the pages deleted (cms.page_cache)
          version          this process forgets the counter it remembered
 
 The first step is per call, so a savepoint that rolls back takes its rows (and the counter's move) with
@@ -47,8 +49,9 @@ ACTIONS = (PUBLISHED, UNPUBLISHED, DELETED, MOVED, SAVED)
 CHANGE_FEED = "change_feed"
 WEBHOOK_OUTBOX = "webhook_outbox"
 SEARCH_QUEUE = "search_queue"
+KEPT_RENDERS = "kept_renders"
 VERSION = "version"
-CONSUMERS = (CHANGE_FEED, WEBHOOK_OUTBOX, SEARCH_QUEUE, VERSION)
+CONSUMERS = (CHANGE_FEED, WEBHOOK_OUTBOX, SEARCH_QUEUE, KEPT_RENDERS, VERSION)
 
 
 @dataclass

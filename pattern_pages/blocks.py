@@ -5,7 +5,11 @@ types and names the field at fault; checks that need the rest of the page (a ste
 process defines) live in ``pattern_pages.validation``.
 """
 
+import functools
+
 from django.core.exceptions import ValidationError
+from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
@@ -20,6 +24,25 @@ REF_HELP = _(
     "Lower-case letters, numbers and hyphens."
 )
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+
+
+def in_admin_language(sample):
+    """A block's ``Meta.preview_value`` whose texts are translated when the preview is shown, so an editor using
+    the admin in Welsh sees Welsh samples. Wagtail calls a callable preview value; a ``partial`` (unlike a
+    function) is not bound to the block's Meta as a method."""
+    return functools.partial(_translated, sample)
+
+
+def _translated(value):
+    if isinstance(value, dict):
+        return {key: _translated(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_translated(item) for item in value]
+    return str(value) if isinstance(value, Promise) else value
+
+
+def _paragraph(text):
+    return format_lazy("<p>{}</p>", text)
 
 
 class RefBlock(blocks.RegexBlock):
@@ -75,7 +98,7 @@ class InsetTextBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full"
-        preview_value = {"text": "<p>You can apply for a place from 1 September.</p>"}
+        preview_value = in_admin_language({"text": _paragraph(_("You can apply for a place from 1 September."))})
         template = "blocks/inset_text.html"
         description = _("Text set apart from the content around it (GOV.UK inset text).")
 
@@ -85,7 +108,7 @@ class WarningTextBlock(blocks.StructBlock):
 
     class Meta:
         icon = "warning"
-        preview_value = {"text": "You can be fined up to £1,000 if you do not register."}
+        preview_value = in_admin_language({"text": _("You can be fined up to £1,000 if you do not register.")})
         template = "blocks/warning_text.html"
         description = _("A warning a user must not miss (GOV.UK warning text).")
 
@@ -96,7 +119,9 @@ class DetailsBlock(blocks.StructBlock):
 
     class Meta:
         icon = "arrow-down"
-        preview_value = {"summary": "Help with the form", "text": "<p>Call the admissions team on 01632 960 000.</p>"}
+        preview_value = in_admin_language(
+            {"summary": _("Help with the form"), "text": _paragraph(_("Call the admissions team on 01632 960 000."))}
+        )
         template = "blocks/details.html"
         description = _("Extra information that only some users need, shown on request.")
 
@@ -132,11 +157,14 @@ class UserNeedBlock(blocks.StructBlock):
 
     class Meta:
         icon = "user"
-        preview_value = {
-            "as_a": "parent of a child starting school",
-            "i_need": "to apply for a school place",
-            "so_that": "my child has a school to go to in September",
-        }
+        preview_value = in_admin_language(
+            {
+                # Read as "As a …, I need …, so that …" (user_need.html), so each part is worded to follow its lead.
+                "as_a": _("parent of a child starting school"),
+                "i_need": _("to apply for a school place"),
+                "so_that": _("my child has a school to go to in September"),
+            }
+        )
         template = "blocks/user_need.html"
         description = _("A user need: As a … I need … so that …")
 
@@ -195,12 +223,14 @@ class PatternStepBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ol"
-        preview_value = {
-            "title": "Child's date of birth",
-            "user_action": "Enters the child's date of birth.",
-            "components": [],
-            "process_steps": [],
-        }
+        preview_value = in_admin_language(
+            {
+                "title": _("Child's date of birth"),
+                "user_action": _("Enters the child's date of birth."),
+                "components": [],
+                "process_steps": [],
+            }
+        )
         template = "blocks/pattern_step.html"
         description = _("One step of the pattern as the user meets it.")
 
@@ -217,11 +247,13 @@ class VariantBlock(blocks.StructBlock):
 
     class Meta:
         icon = "copy"
-        preview_value = {
-            "name": "Apply on behalf of someone",
-            "when_to_use": "When a carer applies for a resident.",
-            "description": "<p>Ask for the applicant's details first.</p>",
-        }
+        preview_value = in_admin_language(
+            {
+                "name": _("Apply on behalf of someone"),
+                "when_to_use": _("When a carer applies for a resident."),
+                "description": _paragraph(_("Ask for the applicant's details first.")),
+            }
+        )
         template = "blocks/variant.html"
         description = _("A variation of the pattern and when to choose it.")
 
@@ -253,13 +285,15 @@ class ResearchBlock(StructBlockValidationMixin, blocks.StructBlock):
 
     class Meta:
         icon = "search"
-        preview_value = {
-            "method": "usability-testing",
-            "date": "2026-03-01",
-            "participants": 8,
-            "findings": "<p>Most people found the form easy.</p>",
-            "rating": 2,
-        }
+        preview_value = in_admin_language(
+            {
+                "method": "usability-testing",
+                "date": "2026-03-01",
+                "participants": 8,
+                "findings": _paragraph(_("Most people found the form easy.")),
+                "rating": 2,
+            }
+        )
         template = "blocks/research.html"
         description = _("A piece of research behind the pattern, and how strong it is.")
 
@@ -297,11 +331,13 @@ class RoleBlock(blocks.StructBlock):
 
     class Meta:
         icon = "group"
-        preview_value = {
-            "name": "Admissions officer",
-            "kind": "council-officer",
-            "description": "Checks and decides applications.",
-        }
+        preview_value = in_admin_language(
+            {
+                "name": _("Admissions officer"),
+                "kind": "council-officer",
+                "description": _("Checks and decides applications."),
+            }
+        )
         description = _("A role that takes part in the process (a swimlane).")
 
 
@@ -311,7 +347,9 @@ class SystemBlock(blocks.StructBlock):
 
     class Meta:
         icon = "cog"
-        preview_value = {"name": "Case management system", "description": "Holds each application and its decision."}
+        preview_value = in_admin_language(
+            {"name": _("Case management system"), "description": _("Holds each application and its decision.")}
+        )
         description = _("A system the process uses.")
 
 
@@ -370,15 +408,17 @@ class ProcessStepBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ol"
-        preview_value = {
-            "ref": "decide-application",
-            "title": "Decide the application",
-            "role": "Admissions officer",
-            "system": "Case management system",
-            "time_limit": "5 working days",
-            "inputs": ["Application"],
-            "outputs": ["Decision letter"],
-        }
+        preview_value = in_admin_language(
+            {
+                "ref": "decide-application",
+                "title": _("Decide the application"),
+                "role": _("Admissions officer"),
+                "system": _("Case management system"),
+                "time_limit": _("5 working days"),
+                "inputs": [_("Application")],
+                "outputs": [_("Decision letter")],
+            }
+        )
         template = "blocks/process_step.html"
         description = _("One step of the process: who does it, in which system, and what comes next.")
 
@@ -393,12 +433,14 @@ class LegislationBlock(StructBlockValidationMixin, blocks.StructBlock):
 
     class Meta:
         icon = "doc-full-inverse"
-        preview_value = {
-            "title": "School Standards and Framework Act 1998",
-            "section": "section 86",
-            "url": "https://www.legislation.gov.uk/ukpga/1998/31/section/86",
-            "duty_or_power": "duty",
-        }
+        preview_value = in_admin_language(
+            {
+                "title": _("School Standards and Framework Act 1998"),
+                "section": _("section 86"),
+                "url": "https://www.legislation.gov.uk/ukpga/1998/31/section/86",
+                "duty_or_power": "duty",
+            }
+        )
         template = "blocks/legislation.html"
         description = _("Legislation that requires or governs the process.")
 
@@ -421,11 +463,13 @@ class DataItemBlock(blocks.StructBlock):
 
     class Meta:
         icon = "table"
-        preview_value = {
-            "item": "Child's date of birth",
-            "purpose": "To check the child is of school age.",
-            "retention_period": "6 years after the end of the case",
-        }
+        preview_value = in_admin_language(
+            {
+                "item": _("Child's date of birth"),
+                "purpose": _("To check the child is of school age."),
+                "retention_period": _("6 years after the end of the case"),
+            }
+        )
         description = _("Data the process holds, why, and for how long.")
 
 
@@ -436,7 +480,9 @@ class PerformanceMeasureBlock(blocks.StructBlock):
 
     class Meta:
         icon = "success"
-        preview_value = {"name": "Applications decided on time", "target": "95% within 20 working days"}
+        preview_value = in_admin_language(
+            {"name": _("Applications decided on time"), "target": _("95% within 20 working days")}
+        )
         description = _("How the process's performance is measured.")
 
 

@@ -9,6 +9,8 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
+from library import kept
+
 # The locales, read once for the request being served (None outside one): see request_locales().
 _request_locales = ContextVar("pattern_pages_request_locales", default=None)
 
@@ -83,6 +85,7 @@ def live_translations(page):
     """``{language code: page}`` for the live, public translations of ``page`` (itself included), read once
     per page object: the language links, hreflang tags and the process page's "led from" steps share it."""
     memo = page.__dict__.get("_library_live_translations")
+    kept.depends_on(f"tk:{page.translation_key}")  # a translation published later
     if memo is None:
         memo = page.__dict__["_library_live_translations"] = {
             other.locale.language_code: other

@@ -6,6 +6,8 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, PageLogEntry
 
+from library import kept
+
 from . import i18n
 from .diagrams import drawing_for
 from .models import (
@@ -209,7 +211,11 @@ def linked_page(item):
     None for a page that is not live. Choosers and many-to-many fields store the item they were given, and
     a Welsh translation keeps its English original's choices (wagtail-localize leaves them to be localized
     when shown), so every link to a chosen page, life event or pattern type goes through here."""
-    if item is None or not getattr(item, "live", True):
+    if item is None:
+        return None
+    if getattr(item, "translation_key", None) is not None:
+        kept.depends_on(f"tk:{item.translation_key}")  # a translation published later is linked instead
+    if not getattr(item, "live", True):
         return None
     locale = active_locale()  # as Wagtail's ``localized``, without a query for the locale per link
     if item.locale_id == locale.pk:
@@ -253,6 +259,7 @@ def pattern_steps_into(process):
     One query: the patterns' stored steps are read as JSON, not built into blocks.
     """
     sources = {}
+    kept.depends_on(f"list:{ServicePatternPage._meta.label_lower}")  # any pattern may come to lead here
     # A translated pattern may still point at the process in the language it was translated from.
     process_ids = {process.pk} | {other.pk for other in i18n.live_translations(process).values()}
     patterns = (

@@ -15,6 +15,7 @@ import json
 import math
 import shutil
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape as html_escape
 from xml.etree import ElementTree as ET  # noqa: S405  (we build XML; we never parse untrusted input)
 
@@ -305,7 +306,14 @@ def run_dot(dot):
         raise LayoutEngineMissing(
             "Graphviz's 'dot' is not installed: apt-get install graphviz (Debian/Ubuntu) or brew install graphviz."
         )
-    return json.loads(dot.pipe(format="json", engine="dot", encoding="utf-8"))
+    return json.loads(_laid_out(dot.source))
+
+
+@lru_cache(maxsize=256)
+def _laid_out(source):
+    """Graphviz's JSON for one dot source. The layout depends on the source alone, so a process saved
+    again unchanged (a translation, a re-publish, the demo loaded again) does not start Graphviz again."""
+    return graphviz.pipe_string("dot", "json", source, encoding="utf-8")
 
 
 @dataclass

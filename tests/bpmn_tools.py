@@ -2,8 +2,10 @@
 
 They are installed once into a cache folder outside the project (``BPMN_TOOLS_CACHE``, by default
 ``~/.cache/localgov-pattern-library/bpmn-tools``) at the versions ``package.json`` pins for the site's
-viewer; a test skips, saying why, when npm is missing or the registry cannot be reached."""
+viewer; a test skips, saying why, when npm is missing or the registry cannot be reached. Test workers
+running side by side (pytest-xdist) take turns through a lock file, so only one of them installs."""
 
+import fcntl
 import json
 import os
 import shutil
@@ -26,6 +28,13 @@ def tools_dir():
     """The cache folder holding node_modules/bpmn-js and node_modules/bpmn-moddle, or a reason string."""
     root = Path(os.environ.get("BPMN_TOOLS_CACHE", Path.home() / ".cache" / "localgov-pattern-library" / "bpmn-tools"))
     root = root / f"bpmn-js-{bpmn_js_version()}-moddle-{BPMN_MODDLE_VERSION}"
+    root.mkdir(parents=True, exist_ok=True)
+    with (root.parent / f"{root.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        return _install(root)
+
+
+def _install(root):
     viewer = root / "node_modules" / "bpmn-js" / "dist" / "bpmn-navigated-viewer.production.min.js"
     moddle = root / "node_modules" / "bpmn-moddle" / "dist" / "index.js"
     if viewer.exists() and moddle.exists():
@@ -33,7 +42,6 @@ def tools_dir():
     npm = shutil.which("npm")
     if npm is None:
         return "npm is not installed: cannot fetch bpmn-js and bpmn-moddle"
-    root.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(  # noqa: S603  (fixed arguments)
         [
             npm,

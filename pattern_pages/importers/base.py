@@ -9,7 +9,8 @@ Problems are reported as ``<file>, line <n>, column "<name>": <problem>``, for e
     esd-lgsl-services-2015.csv, line 17, column "Identifier": "abc" is not a whole number
 
 The line is the file's line where the row starts (the header is line 1), so it stays right for rows
-whose quoted fields span several lines.
+whose quoted fields span several lines. Problems, notes and the summary are in the active language (an admin
+running the command with ``LANGUAGE_CODE = "cy"`` reads them in Welsh).
 """
 
 import csv
@@ -22,6 +23,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_slug
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backends
 
@@ -46,7 +49,7 @@ class ImportFailed(Exception):
         shown = self.problems[:MAX_ERRORS_SHOWN]
         text = "\n".join(shown)
         if len(self.problems) > len(shown):
-            text += f"\n… and {len(self.problems) - len(shown)} more problems"
+            text += "\n" + _("… and %(count)s more problems") % {"count": len(self.problems) - len(shown)}
         return text
 
 
@@ -55,7 +58,24 @@ class RowError(Exception):
 
     def __init__(self, row, column, problem):
         self.row, self.column, self.problem = row, column, problem
-        super().__init__(f'{row.where}, column "{column}": {problem}' if column else f"{row.where}: {problem}")
+        super().__init__(in_column(row.where, column, problem) if column else f"{row.where}: {problem}")
+
+
+def in_column(where, column, problem):
+    """A problem with one cell, e.g. ``services.csv, line 17, column "Identifier": is empty``."""
+    return _('%(where)s, column "%(column)s": %(problem)s') % {"where": where, "column": column, "problem": problem}
+
+
+def at_line(source, line):
+    return _("%(source)s, line %(line)s") % {"source": source, "line": line}
+
+
+def control_character_problem(found):
+    position, character = found
+    return _("has the control character %(character)s at character %(position)s; remove it") % {
+        "character": character,
+        "position": position,
+    }
 
 
 @dataclass
@@ -68,7 +88,7 @@ class Row:
 
     @property
     def where(self):
-        return f"{self.source}, line {self.line}"
+        return at_line(self.source, self.line)
 
     def error(self, column, problem):
         return RowError(self, column, problem)
@@ -77,28 +97,37 @@ class Row:
         value = (self.values.get(column) or "").strip()
         found = find_control_character(value)
         if found:
-            position, character = found
-            raise self.error(column, f"has the control character {character} at character {position}; remove it")
+            raise self.error(column, control_character_problem(found))
         return value
 
     def text(self, column, *, required=False, max_length=None):
         value = self.raw(column)
         if value.startswith(FORMULA_PREFIXES):
-            raise self.error(column, f'starts with "{value[0]}", which makes it a spreadsheet formula')
+            raise self.error(
+                column, _('starts with "%(first)s", which makes it a spreadsheet formula') % {"first": value[0]}
+            )
         if required and not value:
-            raise self.error(column, "is empty")
+            raise self.error(column, _("is empty"))
         if max_length and len(value) > max_length:
-            raise self.error(column, f"is {len(value)} characters long; at most {max_length} are allowed")
+            raise self.error(
+                column,
+                ngettext(
+                    "is %(length)s characters long; at most %(max)s is allowed",
+                    "is %(length)s characters long; at most %(max)s are allowed",
+                    max_length,
+                )
+                % {"length": len(value), "max": max_length},
+            )
         return value
 
     def integer(self, column, *, required=True):
         value = self.raw(column)
         if not value:
             if required:
-                raise self.error(column, "is empty")
+                raise self.error(column, _("is empty"))
             return None
         if not value.isdigit():
-            raise self.error(column, f'"{value}" is not a whole number')
+            raise self.error(column, _('"%(value)s" is not a whole number') % {"value": value})
         return int(value)
 
     def choice(self, column, choices: dict):
@@ -106,8 +135,11 @@ class Row:
         value = self.raw(column)
         if value not in choices:
             allowed = ", ".join(key for key in choices if key)
-            shown = f'"{value}"' if value else "the empty value"
-            raise self.error(column, f"{shown} is not one of: {allowed}")
+            if value:
+                problem = _('"%(value)s" is not one of: %(allowed)s') % {"value": value, "allowed": allowed}
+            else:
+                problem = _("the empty value is not one of: %(allowed)s") % {"allowed": allowed}
+            raise self.error(column, problem)
         return choices[value]
 
     def slug(self, column, *, max_length=None):
@@ -115,7 +147,9 @@ class Row:
         try:
             validate_slug(value)
         except ValidationError:
-            raise self.error(column, f'"{value}" is not a slug (letters, digits, hyphens and underscores)') from None
+            raise self.error(
+                column, _('"%(value)s" is not a slug (letters, digits, hyphens and underscores)') % {"value": value}
+            ) from None
         return value
 
     def url(self, column, *, required=False, max_length=200):
@@ -124,7 +158,9 @@ class Row:
             try:
                 URLValidator(schemes=["http", "https"])(value)
             except ValidationError:
-                raise self.error(column, f'"{value}" is not a web address (http:// or https://)') from None
+                raise self.error(
+                    column, _('"%(value)s" is not a web address (http:// or https://)') % {"value": value}
+                ) from None
         return value
 
 
@@ -140,13 +176,13 @@ def read_csv(path, required_columns: Iterable[str]) -> list[Row]:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             return _read_records(handle, source, list(required_columns))
     except FileNotFoundError:
-        raise ImportFailed(f"{path}: there is no such file") from None
+        raise ImportFailed(_("%(path)s: there is no such file") % {"path": path}) from None
     except IsADirectoryError:
-        raise ImportFailed(f"{path}: is a folder, not a CSV file") from None
+        raise ImportFailed(_("%(path)s: is a folder, not a CSV file") % {"path": path}) from None
     except UnicodeDecodeError as error:
         raise ImportFailed(
-            f"{source}: is not UTF-8 text (byte {error.object[error.start]:#04x} at position {error.start}); "
-            "save it as UTF-8 CSV"
+            _("%(source)s: is not UTF-8 text (byte %(byte)s at position %(position)s); save it as UTF-8 CSV")
+            % {"source": source, "byte": f"{error.object[error.start]:#04x}", "position": error.start}
         ) from None
 
 
@@ -155,15 +191,22 @@ def _read_records(handle, source, required_columns):
     try:
         header = next(reader, None)
         if header is None:
-            raise ImportFailed(f"{source}: the file is empty; expected a header row with {_quoted(required_columns)}")
+            raise ImportFailed(
+                _("%(source)s: the file is empty; expected a header row with %(columns)s")
+                % {"source": source, "columns": _quoted(required_columns)}
+            )
         header = [name.strip() for name in header]
         while header and not header[-1]:
             header.pop()
         missing = [name for name in required_columns if name not in header]
         if missing:
             raise ImportFailed(
-                f"{source}: the header row is missing the column{'s' if len(missing) > 1 else ''} "
-                f"{_quoted(missing)} (it has {_quoted(header)})"
+                ngettext(
+                    "%(source)s: the header row is missing the column %(missing)s (it has %(header)s)",
+                    "%(source)s: the header row is missing the columns %(missing)s (it has %(header)s)",
+                    len(missing),
+                )
+                % {"source": source, "missing": _quoted(missing), "header": _quoted(header)}
             )
         rows, errors = [], []
         previous_end = reader.line_num
@@ -174,14 +217,27 @@ def _read_records(handle, source, required_columns):
             while len(fields) > len(header) and not fields[-1].strip():
                 fields.pop()
             if len(fields) != len(header):
-                errors.append(f"{source}, line {start}: has {len(fields)} fields but the header has {len(header)}")
+                errors.append(
+                    _("%(where)s: has %(fields)s fields but the header has %(header)s")
+                    % {"where": at_line(source, start), "fields": len(fields), "header": len(header)}
+                )
                 continue
             rows.append(Row(source, start, dict(zip(header, fields, strict=True))))
     except csv.Error as error:
-        raise ImportFailed(f"{source}, line {reader.line_num}: cannot be read as CSV ({error})") from None
+        raise ImportFailed(
+            _("%(where)s: cannot be read as CSV (%(error)s)")
+            % {"where": at_line(source, reader.line_num), "error": error}
+        ) from None
     if errors:
         raise ImportFailed(errors)
     return rows
+
+
+def already_used(row, column, key, line):
+    """A natural key given twice in a file."""
+    return in_column(
+        row.where, column, _("%(key)s is already used on line %(line)s; each appears once") % {"key": key, "line": line}
+    )
 
 
 def _quoted(names):
@@ -219,8 +275,14 @@ class ImportSummary:
     notes: list = field(default_factory=list)
 
     def __str__(self):
-        counts = f"{self.created:,} created, {self.updated:,} updated, {self.unchanged:,} unchanged"
-        return "\n".join([f"{self.noun[:1].upper()}{self.noun[1:]}: {counts}.", *self.notes])
+        noun = str(self.noun)
+        counts = _("%(noun)s: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.") % {
+            "noun": noun[:1].upper() + noun[1:],
+            "created": f"{self.created:,}",
+            "updated": f"{self.updated:,}",
+            "unchanged": f"{self.unchanged:,}",
+        }
+        return "\n".join([counts, *self.notes])
 
 
 class Progress:
@@ -248,15 +310,17 @@ class Progress:
 class Importer:
     """Reads one kind of reference list into one taxonomy model.
 
-    A subclass sets ``model``, ``key_field`` (the natural key), ``noun`` and ``columns`` and turns
-    each ``Row`` into a ``Record`` in ``parse``; it may override ``read`` (several files) and ``check``
-    (rules that look at several rows).
+    A subclass sets ``model``, ``key_field`` (the natural key), ``noun`` (what the file holds, plural, e.g.
+    "councils"), ``item`` (one of them, named in a problem) and ``columns`` and turns each ``Row`` into a
+    ``Record`` in ``parse``; it may override ``read`` (several files) and ``check`` (rules that look at
+    several rows). ``noun`` and ``item`` are translatable (``gettext_lazy``).
     """
 
     model = None
     key_field = ""
     key_column = ""
     noun = ""
+    item = ""
     columns: tuple = ()
     batch_size = 500
 
@@ -287,10 +351,7 @@ class Importer:
                 continue
             key = record.fields[self.key_field]
             if key in seen:
-                problems.append(
-                    f'{row.where}, column "{self.key_column}": {key} is already used on line {seen[key].line}; '
-                    "each appears once"
-                )
+                problems.append(already_used(row, self.key_column, key, seen[key].line))
                 continue
             seen[key] = row
             records.append(record)
@@ -332,21 +393,23 @@ class Importer:
                     by_lookup[reference.lookup] = index
                 if reference.value not in index:
                     lookup_name = self.model._meta.get_field(reference.lookup).verbose_name
-                    problems.append(
-                        f'{record.row.where}, column "{reference.column}": there is no {self.model._meta.verbose_name} '
-                        f'with {lookup_name} "{reference.value}" in the file or the library'
-                    )
+                    problem = _('there is no %(item)s with %(field)s "%(value)s" in the file or the library') % {
+                        "item": self.item or self.model._meta.verbose_name,
+                        "field": lookup_name,
+                        "value": reference.value,
+                    }
+                    problems.append(in_column(record.row.where, reference.column, problem))
                 else:
                     reference.target_key = index[reference.value]
                     if reference.target_key == record.fields[self.key_field]:
                         problems.append(
-                            f'{record.row.where}, column "{reference.column}": a row cannot refer to itself'
+                            in_column(record.row.where, reference.column, _("a row cannot refer to itself"))
                         )
         return problems
 
     def _write(self, records, existing, locale):
         summary = ImportSummary(self.noun)
-        progress = Progress(f"Importing {self.noun}", len(records), self.progress_stream)
+        progress = Progress(_("Importing %(noun)s") % {"noun": self.noun}, len(records), self.progress_stream)
         to_create, to_update, changed_fields = [], [], set()
         status = {}
         for record in records:

@@ -1,12 +1,15 @@
 """The shared shape of the ``import_*`` management commands: a path in, a summary out."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from .base import ImportFailed
 
 
 class ImportCommand(BaseCommand):
-    """Runs one importer; a subclass names the file it reads and builds the importer from the options."""
+    """Runs one importer; a subclass names the file it reads and builds the importer from the options. What it
+    writes is in the active language: ``settings.LANGUAGE_CODE`` on the command line, or the language a caller of
+    ``call_command`` activated."""
 
     file_help = "the CSV file to import"
 
@@ -23,5 +26,5 @@ class ImportCommand(BaseCommand):
         try:
             summary = importer.run()
         except ImportFailed as error:
-            raise CommandError(f"Nothing was imported.\n{error.message}") from None
+            raise CommandError(_("Nothing was imported.") + "\n" + error.message) from None
         self.stdout.write(self.style.SUCCESS(str(summary)))

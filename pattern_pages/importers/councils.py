@@ -11,6 +11,9 @@ link there is; with neither the website is left blank.
 
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from pattern_pages.models import Council, CouncilType, Nation
 
 from .base import Importer, ImportFailed, Record, Reference, RowError, read_csv
@@ -46,7 +49,8 @@ class CouncilImporter(Importer):
     model = Council
     key_field = "gss_code"
     key_column = "gss-code"
-    noun = "councils"
+    noun = gettext_lazy("councils")
+    item = gettext_lazy("council")
     columns = (
         "local-authority-code",
         "official-name",
@@ -79,12 +83,14 @@ class CouncilImporter(Importer):
         self.existing_codes = set(existing)
         records, problems = super().records(rows, existing)
         if self.left_out_past:
-            self.notes.append(f"{self.left_out_past:,} past councils left out (use --all to include them).")
+            self.notes.append(
+                _("%(count)s past councils left out (use --all to include them).")
+                % {"count": f"{self.left_out_past:,}"}
+            )
         if self.without_gss:
             self.notes.append(
-                f"{len(self.without_gss):,} past councils have no GSS code and were not imported: "
-                + ", ".join(self.without_gss)
-                + "."
+                _("%(count)s past councils have no GSS code and were not imported: %(names)s.")
+                % {"count": f"{len(self.without_gss):,}", "names": ", ".join(self.without_gss)}
             )
         return records, problems
 
@@ -97,7 +103,7 @@ class CouncilImporter(Importer):
             return None
         if not gss_code:
             if is_current:
-                raise row.error("gss-code", "is empty; every current council needs its GSS code")
+                raise row.error("gss-code", _("is empty; every current council needs its GSS code"))
             # Northern Ireland's pre-2015 districts have no GSS code, the key the library uses.
             self.without_gss.append(row.raw("official-name") or row.raw("local-authority-code"))
             return None

@@ -5,6 +5,8 @@ status,url``, e.g. ``component,date-input,Date input,…,,,current,https://desig
 The ``aliases`` column is not stored: the model has no place for it.
 """
 
+from django.utils.translation import gettext_lazy
+
 from pattern_pages.models import ComponentKind, ComponentStatus, DesignSystemComponent
 
 from .base import Importer, Record
@@ -17,7 +19,7 @@ class DesignSystemImporter(Importer):
     model = DesignSystemComponent
     key_field = "slug"
     key_column = "slug"
-    noun = "Design System components and patterns"
+    noun = gettext_lazy("Design System components and patterns")
     columns = ("type", "slug", "title", "description", "theme", "status", "url")
 
     def parse(self, row):

@@ -5,16 +5,20 @@ A row without a parent is a theme (``1,Advice and benefits``); a row with one is
 that theme (``2,Advice and welfare rights,…,1,Advice and benefits``). The list has two levels.
 """
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from pattern_pages.models import Function
 
-from .base import Importer, Record, Reference
+from .base import Importer, Record, Reference, in_column
 
 
 class FunctionImporter(Importer):
     model = Function
     key_field = "lgfl_code"
     key_column = "Identifier"
-    noun = "functions"
+    noun = gettext_lazy("functions")
+    item = gettext_lazy("function")
     columns = ("Identifier", "Label", "Description", "Parent identifiers")
 
     def parse(self, row):
@@ -38,8 +42,9 @@ class FunctionImporter(Importer):
         for record in records:
             parent = record.references["parent"].value
             if parent is not None and parent_of.get(parent) is not None:
-                problems.append(
-                    f'{record.row.where}, column "Parent identifiers": {parent} is itself a function within '
-                    f"theme {parent_of[parent]}; a parent must be a theme (a row with no parent)"
-                )
+                problem = _(
+                    "%(parent)s is itself a function within theme %(theme)s; a parent must be a theme (a row with no "
+                    "parent)"
+                ) % {"parent": parent, "theme": parent_of[parent]}
+                problems.append(in_column(record.row.where, "Parent identifiers", problem))
         return problems

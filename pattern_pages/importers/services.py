@@ -9,9 +9,12 @@ file lacks (LGSL 1788 was added after 2015) creates the service from GOV.UK's wo
 
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from pattern_pages.models import ProvidingTier, Service
 
-from .base import Importer, Record, RowError, read_csv
+from .base import Importer, Record, RowError, already_used, read_csv
 
 GOVUK_PREFIX = "Find out about "
 
@@ -20,7 +23,7 @@ class ServiceImporter(Importer):
     model = Service
     key_field = "lgsl_code"
     key_column = "Identifier"
-    noun = "services"
+    noun = gettext_lazy("services")
     columns = ("Identifier", "Label", "Description")
     tier_columns = ("LGSL", "Description", "Providing Tier")
 
@@ -58,7 +61,10 @@ class ServiceImporter(Importer):
             name = name[:1].upper() + name[1:]
             fields = {"lgsl_code": code, "name": name, "description": wording, "providing_tier": tier}
             records.append(Record(row, fields))
-            self.notes.append(f"LGSL {code} is not in {self.path.name}; it was named from {row.source}: {name}.")
+            self.notes.append(
+                _("LGSL %(code)s is not in %(file)s; it was named from %(source)s: %(name)s.")
+                % {"code": code, "file": self.path.name, "source": row.source, "name": name}
+            )
         return records, problems
 
     def _tiers(self):
@@ -73,9 +79,7 @@ class ServiceImporter(Importer):
                 problems.append(str(error))
                 continue
             if code in seen:
-                problems.append(
-                    f'{row.where}, column "LGSL": {code} is already used on line {seen[code]}; each appears once'
-                )
+                problems.append(already_used(row, "LGSL", code, seen[code]))
                 continue
             seen[code] = row.line
             tiers[code] = (row, tier, wording)

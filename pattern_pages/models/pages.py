@@ -13,6 +13,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from library import kept
+
 from .. import blocks
 from ..forms import RevisionCheckedPageForm
 from ..i18n import route_with_english_fallback
@@ -37,6 +39,22 @@ class Maturity(models.TextChoices):
 
 def prose_field(**kwargs):
     return StreamField(blocks.ProseBlock(), blank=True, **kwargs)
+
+
+class KeptByDependency:
+    """A page whose rendering names everything it shows (``library.kept``): its translations (``tk:``), the
+    adoptions and assessments that name it (``named:``), the rows it loads, and the lists it shows, declared
+    where they are read. It is kept until one of those changes, not until any change in the library.
+
+    Its HTML is also kept once per published revision, language and address (``{% kept_body %}`` in
+    ``base.html``), with the adoptions and assessments (``{% per_request %}``) put in for each request."""
+
+    kept_body = True
+
+    def get_context(self, request, *args, **kwargs):
+        kept.complete()
+        kept.depends_on(f"tk:{self.translation_key}", f"named:{self.translation_key}")
+        return super().get_context(request, *args, **kwargs)
 
 
 class AtomicPublishing:
@@ -76,7 +94,20 @@ class HomePage(PublishersDelete, AtomicPublishing, Page):
 
     def route(self, request, path_components):
         # A page with no live Welsh copy is served in English under /cy/ (with a notice), never a 404.
-        return route_with_english_fallback(self, request, path_components, super().route)
+        return route_with_english_fallback(self, request, path_components, self.route_by_url_path)
+
+    def route_by_url_path(self, request, path_components):
+        """Wagtail's routing, which reads each page down the path (and its specific row) in turn, found in two
+        queries when the whole path is a page's address: the page by its ``url_path`` below this home, then its
+        specific row. Pages between here and there route nothing of their own (only this home page overrides
+        ``route``), so the result is the same; any other path (a page's own sub-route, a missing page) takes
+        Wagtail's way."""
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            found = Page.objects.filter(url_path=url_path, path__startswith=self.path, depth__gt=self.depth).first()
+            if found is not None:
+                return found.specific.route(request, [])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -148,7 +179,7 @@ class ContentPage(PublishersDelete, AtomicPublishing, Page):
         verbose_name = _("content page")
 
 
-class ServicePatternPage(ScreensMixin, RoutablePageMixin, PublishersDelete, AtomicPublishing, Page):
+class ServicePatternPage(KeptByDependency, ScreensMixin, RoutablePageMixin, PublishersDelete, AtomicPublishing, Page):
     """A reusable, user-facing design for a kind of service, in the GOV.UK Design System's pattern anatomy."""
 
     base_form_class = RevisionCheckedPageForm
@@ -269,7 +300,7 @@ class ServicePatternPage(ScreensMixin, RoutablePageMixin, PublishersDelete, Atom
         }
 
 
-class ProcessPage(PublishersDelete, AtomicPublishing, Page):
+class ProcessPage(KeptByDependency, PublishersDelete, AtomicPublishing, Page):
     """How a service is delivered behind the scenes: roles, systems, steps, legislation and data."""
 
     base_form_class = RevisionCheckedPageForm

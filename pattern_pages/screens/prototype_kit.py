@@ -10,20 +10,33 @@ The package (``npm install ./<slug>-prototype-kit.tgz`` in a kit made by ``npx g
     views/<slug>/check-answers.html   session data (``data``) and shown again on check answers,
     views/<slug>/confirmation.html    then a confirmation page
 
-Each page posts to the next; the kit stores what was posted and serves the next page.
+Each page posts to the next; the kit stores what was posted and serves the next page. The pages, names and
+README we write ourselves are in the pattern's language (a Welsh pattern's pages are ``lang="cy"``), whoever
+downloads it.
 """
 
+import html
 import io
 import json
 import tarfile
 import time
 import zipfile
 
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from ..i18n import content_language
 from .blocks import COMPONENT_BLOCKS, RenderCall, field_names
+from .frontend_texts import needs_texts
 from .nunjucks import Expr, component_part, heading_html, literal, parts_source
 
 LAYOUT = "layouts/main.html"
 FIXED_MTIME = time.mktime((2026, 1, 1, 0, 0, 0, 0, 1, 0))
+
+
+def prose(text):
+    """Our own text as HTML inert as Nunjucks (as ``nunjucks.text_html``), its apostrophes left as they are."""
+    return html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def data_ref(name):
@@ -111,26 +124,35 @@ def questions(screen):
 # ----- pages -------------------------------------------------------------------------------------
 
 
-def page_source(title, body, *, action=None, button=True):
-    """A kit page: the kit's layout, a two-thirds column, and a form when the page asks something."""
+def page_source(title, body, *, action=None, button=True, language=None):
+    """A kit page: the kit's layout, a two-thirds column, and a form when the page asks something.
+
+    Its texts are in the active language; a page in another language than English sets the layout's
+    ``htmlLang`` (GOV.UK Frontend's page template writes it as ``<html lang>``).
+    """
     inner = body
     if action is not None:
         continue_button = (
-            '\n\n{% from "govuk/components/button/macro.njk" import govukButton %}\n'
-            '{{ govukButton({\n  text: "Continue"\n}) }}'
+            '\n\n{% from "govuk/components/button/macro.njk" import govukButton %}\n' + button_call(_("Continue"))
             if button
             else ""
         )
         inner = f'<form method="post" action="{action}" novalidate>\n\n{body}{continue_button}\n\n</form>'
+    html_lang = f"{{% set htmlLang = {literal(language)} %}}\n\n" if needs_texts(language) else ""
     return (
         f'{{% extends "{LAYOUT}" %}}\n\n'
-        f"{{% block pageTitle %}}{{{{ {literal(title)} }}}} – GOV.UK Prototype Kit{{% endblock %}}\n\n"
+        + html_lang
+        + f"{{% block pageTitle %}}{{{{ {literal(title)} }}}} – GOV.UK Prototype Kit{{% endblock %}}\n\n"
         "{% block content %}\n"
         '<div class="govuk-grid-row">\n<div class="govuk-grid-column-two-thirds">\n\n'
         f"{inner}\n\n"
         "</div>\n</div>\n"
         "{% endblock %}\n"
     )
+
+
+def button_call(text):
+    return "{{ govukButton({\n  text: " + literal(text) + "\n}) }}"
 
 
 def has_button(screen):
@@ -142,7 +164,13 @@ def package_name(page):
 
 
 def package_files(page):
-    """``{path: text}`` of the plugin package."""
+    """``{path: text}`` of the plugin package, its own texts in the pattern's language."""
+    language = content_language(page)
+    with translation.override(language):
+        return _package_files(page, language)
+
+
+def _package_files(page, language):
     screens = page.screens()
     slug = page.slug
     base = f"/{slug}"
@@ -158,22 +186,27 @@ def package_files(page):
         f'<p class="govuk-body">{{{{ {literal(page.summary)} }}}}</p>\n\n'
         '{% from "govuk/components/button/macro.njk" import govukButton %}\n'
         + "{{ govukButton({\n"
-        + f'  text: "Start now",\n  href: "{base}/screen-1",\n  isStartButton: true\n'
+        + "  text: "
+        + literal(_("Start now"))
+        + f',\n  href: "{base}/screen-1",\n  isStartButton: true\n'
         + "}) }}"
     )
-    add_template("start", "start.html", page_source(page.title, start_body))
-    files[f"views/{slug}/start.html"] = page_source(page.title, start_body)
+    start = page_source(page.title, start_body, language=language)
+    add_template(_("start"), "start.html", start)
+    files[f"views/{slug}/start.html"] = start
 
     for screen in screens:
         nxt = f"{base}/screen-{screen.number + 1}" if screen.number < len(screens) else f"{base}/check-answers"
         add_template(
             f"{screen.number}. {screen.title}",
             f"screen-{screen.number}.html",
-            page_source(screen.title, screen.nunjucks.strip(), action="", button=not has_button(screen)),
+            page_source(
+                screen.title, screen.nunjucks.strip(), action="", button=not has_button(screen), language=language
+            ),
         )
         parts = journey_parts(screen)
         files[f"views/{slug}/screen-{screen.number}.html"] = page_source(
-            screen.title, parts_source(parts).strip(), action=nxt, button=not has_button(screen)
+            screen.title, parts_source(parts).strip(), action=nxt, button=not has_button(screen), language=language
         )
 
     rows = []
@@ -185,38 +218,52 @@ def package_files(page):
                     "value": {"text": answer},
                     "actions": {
                         "items": [
-                            {"href": f"{base}/screen-{screen.number}", "text": "Change", "visuallyHiddenText": question}
+                            {
+                                "href": f"{base}/screen-{screen.number}",
+                                "text": _("Change"),
+                                "visuallyHiddenText": question,
+                            }
                         ]
                     },
                 }
             )
+    heading = heading_html("1", _("Check your answers before sending"))
+    send_heading = prose(_("Now send your answers"))
+    declaration = prose(_("By sending these answers you confirm that they are correct to the best of your knowledge."))
     check_body = (
         '{% from "govuk/components/summary-list/macro.njk" import govukSummaryList %}\n'
-        f"{heading_html('1', 'Check your answers before sending')}\n\n"
+        f"{heading}\n\n"
         f"{{{{ govukSummaryList({literal({'rows': rows}, 0, [])}) }}}}\n\n"
-        '<h2 class="govuk-heading-m">Now send your answers</h2>\n'
-        '<p class="govuk-body">By sending these answers you confirm that they are correct to the best of your '
-        "knowledge.</p>"
+        f'<h2 class="govuk-heading-m">{send_heading}</h2>\n'
+        f'<p class="govuk-body">{declaration}</p>'
     )
-    check = page_source("Check your answers", check_body, action=f"{base}/confirmation", button=False)
-    check = check.replace("</form>", '{{ govukButton({\n  text: "Accept and send"\n}) }}\n\n</form>').replace(
+    check = page_source(
+        _("Check your answers"), check_body, action=f"{base}/confirmation", button=False, language=language
+    )
+    check = check.replace("</form>", button_call(_("Accept and send")) + "\n\n</form>").replace(
         '<form method="post"', '{% from "govuk/components/button/macro.njk" import govukButton %}\n<form method="post"'
     )
     files[f"views/{slug}/check-answers.html"] = check
-    add_template("check answers", "check-answers.html", check)
+    add_template(_("check answers"), "check-answers.html", check)
 
     confirmation_body = (
         '{% from "govuk/components/panel/macro.njk" import govukPanel %}\n'
         + "{{ govukPanel({\n"
-        + f"  titleText: {literal(page.title + ': sent')},\n"
-        + '  text: "Your reference number is HDJ2123F"\n'
-        + "}) }}\n\n"
-        '<h2 class="govuk-heading-m">What happens next</h2>\n'
-        '<p class="govuk-body">We have sent you a confirmation email. We will contact you if we need to know more.</p>'
+        + "  titleText: "
+        + literal(_("%(pattern)s: sent") % {"pattern": page.title})
+        + ",\n  text: "
+        + literal(_("Your reference number is HDJ2123F"))
+        + "\n}) }}\n\n"
+        + '<h2 class="govuk-heading-m">'
+        + prose(_("What happens next"))
+        + "</h2>\n"
+        + '<p class="govuk-body">'
+        + prose(_("We have sent you a confirmation email. We will contact you if we need to know more."))
+        + "</p>"
     )
-    confirmation = page_source("Sent", confirmation_body)
+    confirmation = page_source(_("Sent"), confirmation_body, language=language)
     files[f"views/{slug}/confirmation.html"] = confirmation
-    add_template("confirmation", "confirmation.html", confirmation)
+    add_template(_("confirmation"), "confirmation.html", confirmation)
 
     files["govuk-prototype-kit.config.json"] = json.dumps(
         {"nunjucksPaths": ["/views"], "templates": templates}, indent=2
@@ -235,10 +282,11 @@ def package_files(page):
     )
     files["README.md"] = (
         f"# {page.title}\n\n{page.summary}\n\n"
-        "A GOV.UK Prototype Kit plugin exported from the LocalGov Pattern Library.\n\n"
-        f"    npm install ./{slug}-prototype-kit.tgz\n\n"
-        f"Then open http://localhost:3000/{slug}/start to walk the journey, or the kit's Templates page to "
-        "copy a screen into app/views.\n"
+        + _("A GOV.UK Prototype Kit plugin exported from the LocalGov Pattern Library.")
+        + f"\n\n    npm install ./{slug}-prototype-kit.tgz\n\n"
+        + _("Then open %(url)s to walk the journey, or the kit's Templates page to copy a screen into app/views.")
+        % {"url": f"http://localhost:3000/{slug}/start"}
+        + "\n"
     )
     return files
 

@@ -18,6 +18,11 @@ from .nunjucks import screen_parts
 
 SCRIPT = Path(settings.BASE_DIR) / "scripts" / "render-govuk.mjs"
 
+# HTML already rendered in this process, by key: the same parts render the same HTML with the packages
+# installed, so a screen saved again on another page or revision does not start Node again. Bounded.
+_RENDERED = {}
+RENDERED_LIMIT = 2000
+
 
 class ScreenRenderError(RuntimeError):
     """Node or the GOV.UK Frontend packages are missing, or a macro refused the parameters."""
@@ -72,6 +77,10 @@ def rendered_screens(steps, previous=None, language=None):
     for _number, _step, screen in iter_screens(steps):
         parts = screen_parts(screen, language)
         wanted.setdefault(parts_key(parts), parts)
-    missing = [key for key in wanted if key not in previous]
+    known = {**{key: _RENDERED[key] for key in wanted if key in _RENDERED}, **previous}
+    missing = [key for key in wanted if key not in known]
     fresh = dict(zip(missing, render_parts([wanted[key] for key in missing]), strict=True))
-    return {key: previous.get(key, fresh.get(key)) for key in wanted}
+    if len(_RENDERED) + len(fresh) > RENDERED_LIMIT:
+        _RENDERED.clear()
+    _RENDERED.update(fresh)
+    return {key: known.get(key, fresh.get(key)) for key in wanted}

@@ -1,5 +1,6 @@
 """Template tags that give the page templates what the page models do not hold themselves."""
 
+import json
 import re
 
 from django import template
@@ -8,6 +9,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.templatetags.wagtailcore_tags import richtext
 
+from library import kept, version
 from pattern_pages import blocks, presenters
 
 register = template.Library()
@@ -88,6 +90,18 @@ CONTENTS_MIN_SECTIONS = 3
 SECTION_HEADING = re.compile(r"<h2\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h2>", re.S)
 
 
+def with_contents_list(html, grid=False):
+    """``html`` after a list of links to its sections (each ``<h2 id="…">``), when it has three or more."""
+    sections = [
+        {"id": anchor, "title": mark_safe(" ".join(strip_tags(title).split()))}  # noqa: S308 (escaped by the page)
+        for anchor, title in SECTION_HEADING.findall(html)
+    ]
+    if len(sections) < CONTENTS_MIN_SECTIONS:
+        return html
+    nav = render_to_string("includes/contents_list.html", {"sections": sections, "grid": grid})
+    return mark_safe(nav + html)  # noqa: S308 (both rendered by templates)
+
+
 class ContentsListNode(template.Node):
     def __init__(self, nodelist, grid):
         self.nodelist = nodelist
@@ -95,14 +109,151 @@ class ContentsListNode(template.Node):
 
     def render(self, context):
         html = self.nodelist.render(context)
-        sections = [
-            {"id": anchor, "title": mark_safe(" ".join(strip_tags(title).split()))}  # noqa: S308 (escaped by the page)
-            for anchor, title in SECTION_HEADING.findall(html)
-        ]
-        if len(sections) < CONTENTS_MIN_SECTIONS:
-            return html
-        nav = render_to_string("includes/contents_list.html", {"sections": sections, "grid": self.grid})
-        return mark_safe(nav + html)  # noqa: S308 (both rendered by templates)
+        if context.render_context.get(KEPT_BODY_RENDERING):
+            # Inside a kept body with parts rendered per request: the list is made once those are in.
+            return mark_safe(f"{CONTENTS_START}{int(self.grid)}{MARK_END}{html}{CONTENTS_END}")  # noqa: S308
+        return with_contents_list(html, self.grid)
+
+
+# A kept body (``{% kept_body %}``) is stored with markers where its per-request parts, the contents list and the
+# CSP nonce go.
+KEPT_BODY_RENDERING = "pattern_pages.kept_body"
+MARK = "\x00"
+CONTENTS_START = f"{MARK}contents:"
+CONTENTS_END = f"{MARK}/contents{MARK}"
+MARK_END = MARK
+NONCE_MARK = f"{MARK}nonce{MARK}"
+HOLE = re.compile(r"\x00hole:([\w-]+)\x00")
+CONTENTS_REGION = re.compile(r"\x00contents:(\d)\x00(.*?)\x00/contents\x00", re.S)
+# The per-request parts by name, as parsed (a kept body found in the table names them).
+_per_request_parts = {}
+
+
+class PerRequestNode(template.Node):
+    """``{% per_request "name" %}…{% endper_request %}`` inside a kept body: rendered for every request."""
+
+    def __init__(self, name, nodelist):
+        self.name = name
+        self.nodelist = nodelist
+
+    def render(self, context):
+        if not context.render_context.get(KEPT_BODY_RENDERING):
+            return self.nodelist.render(context)
+        _per_request_parts[self.name] = self
+        return mark_safe(f"{MARK}hole:{self.name}{MARK}")  # noqa: S308 (a marker, replaced before output)
+
+
+class KeptBodyNode(template.Node):
+    """A page that depends only on its published revision, its translations and the rows it names, rendered
+    once and kept (``library.kept``: shared by the web processes, deleted when what it shows changes); the
+    ``{% per_request %}`` parts inside it (adoptions, assessments) and the CSP nonce are put in for each request.
+
+    Only pages that say so (``kept_body = True``: pattern and process pages) are kept, and only for an anonymous
+    reader of the live page (the page cache read the library version when the request started,
+    ``request._kept_version``); previews and signed-in editors render it all.
+    """
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    @staticmethod
+    def key(request, page):
+        from django.utils import translation
+
+        return kept.entry_key(
+            "body",
+            str(page.pk),
+            str(page.live_revision_id or f"p{page.last_published_at}"),
+            translation.get_language() or "",
+            request.scheme,
+            request.get_host(),
+            request.path,
+        )
+
+    def render(self, context):
+        request = context.get("request")
+        page = context.get("page")
+        started = getattr(request, "_kept_version", None)
+        if (
+            started is None
+            or not getattr(page, "kept_body", False)
+            or getattr(request, "is_preview", False)
+            or request.META.get("QUERY_STRING")  # one row per address, not one per made-up query
+            or not page.live
+        ):
+            return self.nodelist.render(context)
+        key = self.key(request, page)
+        found = page_cache_get(key)
+        if found is None:
+            context.render_context[KEPT_BODY_RENDERING] = True
+            try:
+                with kept.collecting() as dependencies:
+                    kept.complete()
+                    kept.depends_on(f"page:{page.pk}")  # its own row, whatever changed it
+                    body = str(self.nodelist.render(context))
+            finally:
+                del context.render_context[KEPT_BODY_RENDERING]
+            body = body.replace(str(request.csp_nonce), NONCE_MARK)
+            found = {"html": body, "tags": sorted(dependencies.tags)}
+            if kept.put(key, "body", json.dumps(found).encode(), dependencies.tags, started):
+                page_cache_set(key, found)
+        else:
+            kept.depends_on(*found["tags"])  # the page around it shows what the body shows
+        return self.fill(found["html"], context, request)
+
+    @staticmethod
+    def fill(body, context, request):
+        def part(match):
+            node = _per_request_parts.get(match.group(1))
+            return "" if node is None else str(node.nodelist.render(context))
+
+        filled = HOLE.sub(part, body)
+        filled = CONTENTS_REGION.sub(lambda match: with_contents_list(match.group(2), match.group(1) == "1"), filled)
+        filled = filled.replace(NONCE_MARK, str(request.csp_nonce))
+        return mark_safe(filled)  # noqa: S308 (rendered by the page's templates)
+
+
+def page_cache_get(key):
+    """A kept body: this process's ``pages`` cache (under the library version), else the shared table."""
+    from django.core.cache import caches
+
+    local = caches[version.PAGES_CACHE]
+    local_key = version.cache_key("body", key)
+    found = local.get(local_key)
+    if found is None:
+        stored = kept.get(key)
+        if stored is not None:
+            found = json.loads(stored)
+            local.set(local_key, found)
+    return found
+
+
+def page_cache_set(key, found):
+    from django.core.cache import caches
+
+    caches[version.PAGES_CACHE].set(version.cache_key("body", key), found)
+
+
+@register.tag
+def kept_body(parser, token):
+    """``{% kept_body %}…{% endkept_body %}`` around a whole page (``base.html``): see ``KeptBodyNode``."""
+    nodelist = parser.parse(("endkept_body",))
+    parser.delete_first_token()
+    return KeptBodyNode(nodelist)
+
+
+@register.tag
+def per_request(parser, token):
+    """``{% per_request "pattern_adoptions" %}…{% endper_request %}``: a part of a kept page rendered for every
+    request (the name is unique across templates)."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("per_request takes one name")
+    nodelist = parser.parse(("endper_request",))
+    parser.delete_first_token()
+    node = PerRequestNode(bits[1].strip("\"'"), nodelist)
+    _per_request_parts[node.name] = node
+    return node
 
 
 @register.tag

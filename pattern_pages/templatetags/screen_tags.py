@@ -1,6 +1,7 @@
 """Screens on the pattern page: the screens of one step, and where each one's live example is."""
 
 from django import template
+from django.utils import translation
 
 from pattern_pages.screens.blocks import COMPONENT_BLOCKS
 from pattern_pages.screens.nunjucks import component_part, parts_source
@@ -26,6 +27,8 @@ def screen_example_url(context, screen):
 
 @register.simple_tag
 def component_nunjucks(block, value):
-    """The Nunjucks macro call a component block produces, for its block preview."""
+    """The Nunjucks macro call a component block produces, for its block preview: in the admin's language, with
+    the texts GOV.UK Frontend would write in English (a date input's 'Day') given in it, as a screen of a page in
+    that language has them."""
     block_type = next(name for name, known in COMPONENT_BLOCKS.items() if type(known) is type(block))
-    return parts_source([component_part(block_type, block, value)])
+    return parts_source([component_part(block_type, block, value, translation.get_language())])

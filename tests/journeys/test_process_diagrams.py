@@ -67,7 +67,14 @@ def demo_processes(production_server):
     return list(ProcessPage.objects.live().order_by("slug"))
 
 
-def test_process_diagrams_read_on_phones_and_desktop(journey, demo_processes):
+def test_demo_processes_on_phones_and_desktop(journey, demo_processes):
+    """On one load of the demo (a load takes most of a minute): every process diagram reads on phones and a
+    desktop, and the Blue Badge process page fits every window and opens the interactive viewer."""
+    process_diagrams_read_on_phones_and_desktop(journey, demo_processes)
+    the_blue_badge_process_page_fits_every_window_and_opens_the_viewer(journey)
+
+
+def process_diagrams_read_on_phones_and_desktop(journey, demo_processes):
     """Each demo process at 320 and 390 px: the flow shows, boxes name roles, nothing overlaps or scrolls the
     page sideways; at 1280 px the swimlanes show with their lanes and nothing overlaps."""
     # The ten English processes and the Welsh copies the demo publishes (their diagrams are drawn in Welsh).
@@ -105,8 +112,8 @@ OVERFLOWING = """() => {
 }"""
 
 
-def test_the_blue_badge_process_page_fits_every_window_and_opens_the_viewer(journey, demo_processes):
-    """The Blue Badge process page, on one load of the demo (a load takes most of a minute): apart from the
+def the_blue_badge_process_page_fits_every_window_and_opens_the_viewer(journey):
+    """The Blue Badge process page: apart from the
     steps table (which fits phones on its own), nothing reaches past the window at phone widths or on a
     desktop, axe finds nothing, a phone never scrolls sideways; and the interactive viewer opens."""
     for width in (*PHONES, DESKTOP):

@@ -2,6 +2,7 @@
 loads in its frame, the code tabs work with and without JavaScript, and copying is announced."""
 
 import pytest
+from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from pattern_pages.demo import screens as demo
@@ -49,7 +50,8 @@ def test_examples_load_in_frames_and_code_can_be_copied(journey, pattern_with_sc
         panel = page.locator("#screen-1-nunjucks")
         assert panel.is_visible() and "govukRadios" in panel.inner_text()
         panel.get_by_role("button", name="Copy Nunjucks").click()
-        assert panel.get_by_role("status").inner_text() == "Code copied"
+        # The announcement follows the clipboard's promise: wait for it rather than read it at once.
+        expect(panel.get_by_role("status")).to_have_text("Code copied")
         assert "govukRadios" in page.evaluate("navigator.clipboard.readText()")
         page.evaluate("window.scrollTo(0, 0)")
         journey.screenshot(page, "pattern-with-screens")

@@ -10,22 +10,15 @@ import shutil
 import subprocess
 import sys
 import urllib.request
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.api.test_supplier_client import CONFIG as CLIENT_CONFIG
+from tests.api.test_supplier_client import GENERATOR
 from tests.journeys.conftest import assert_accessible, assert_no_sideways_scroll
 
 HTTP_METHODS = {"get", "put", "post", "patch", "delete", "head", "options"}
-GENERATOR = Path(sys.executable).with_name("openapi-python-client")
-CLIENT_CONFIG = """\
-project_name_override: supplier-client
-package_name_override: supplier_client
-post_hooks: []
-content_type_overrides:
-  application/x-ndjson: application/octet-stream
-"""
 
 
 def schema_operations(schema):

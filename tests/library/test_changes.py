@@ -35,7 +35,7 @@ def test_consumers_run_in_the_stated_order_and_commit_once(db, log, django_captu
         library_changed(PUBLISHED)
         library_changed(SAVED)
     order = list(changes.CONSUMERS)
-    assert order == ["change_feed", "webhook_outbox", "search_queue", "version"]
+    assert order == ["change_feed", "webhook_outbox", "search_queue", "kept_renders", "version"]
     assert log == [
         *(("record", name, "published") for name in order),
         *(("record", name, "saved") for name in order),

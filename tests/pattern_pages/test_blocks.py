@@ -489,24 +489,26 @@ def test_a_chosen_id_or_a_deleted_object_is_still_checked(db):
         chooser.clean(pk)
 
 
-@pytest.mark.parametrize(
-    "block_class",
-    [
-        blocks.InsetTextBlock,
-        blocks.WarningTextBlock,
-        blocks.DetailsBlock,
-        blocks.UserNeedBlock,
-        blocks.PatternStepBlock,
-        blocks.VariantBlock,
-        blocks.ResearchBlock,
-        blocks.RoleBlock,
-        blocks.SystemBlock,
-        blocks.ProcessStepBlock,
-        blocks.LegislationBlock,
-        blocks.DataItemBlock,
-        blocks.PerformanceMeasureBlock,
-    ],
-)
+# The pattern and process blocks an editor sees a preview of (tests/pattern_pages/test_welsh_block_previews.py
+# checks the same blocks' samples in Welsh).
+PREVIEWED_BLOCKS = [
+    blocks.InsetTextBlock,
+    blocks.WarningTextBlock,
+    blocks.DetailsBlock,
+    blocks.UserNeedBlock,
+    blocks.PatternStepBlock,
+    blocks.VariantBlock,
+    blocks.ResearchBlock,
+    blocks.RoleBlock,
+    blocks.SystemBlock,
+    blocks.ProcessStepBlock,
+    blocks.LegislationBlock,
+    blocks.DataItemBlock,
+    blocks.PerformanceMeasureBlock,
+]
+
+
+@pytest.mark.parametrize("block_class", PREVIEWED_BLOCKS)
 def test_blocks_have_a_preview_that_validates_and_renders(block_class, db):
     """Wagtail's block chooser shows a preview of each block: its preview value is valid and renders."""
     block = block_class()

@@ -160,7 +160,8 @@ class TestTheLoadedDemo:
     in a transaction around the class and rolled back after it, and each test runs in a savepoint inside."""
 
     @pytest.fixture(scope="class", autouse=True)
-    def demo(self, django_db_setup, django_db_blocker):
+    @classmethod
+    def demo(cls, django_db_setup, django_db_blocker):
         with django_db_blocker.unblock():
             with transaction.atomic():
                 load_demo()

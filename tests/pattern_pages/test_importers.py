@@ -8,9 +8,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.models import Locale
 
-from pattern_pages.importers import reference_data_dir
+from pattern_pages.importers import CouncilImporter, reference_data_dir
 from pattern_pages.importers.base import Progress
 from pattern_pages.models import Council, CouncilType, DesignSystemComponent, Function, Nation, ProvidingTier, Service
 from tests import factories
@@ -467,3 +468,79 @@ def test_welsh_names_with_a_control_character_are_refused(db, tmp_path):
     )
     message = import_error("import_welsh_council_names", path)
     assert 'welsh.tsv, line 2, column "name-cy": has the control character U+0000 at character 9' in message
+
+
+# In Welsh ---------------------------------------------------------------------------------------
+
+
+def test_an_admin_working_in_welsh_reads_the_summary_and_notes_in_welsh(db, tmp_path):
+    """With Welsh active the summary, the notes and the progress label are Welsh; the data itself is not touched."""
+    path = write(
+        tmp_path,
+        "councils.csv",
+        COUNCIL_HEADER + "ESS,Essex County Council,Essex,E10000012,England,East of England,CTY,,True,essex\n"
+        "XXX,Old Council,Old,E07000001,England,,NMD,,False,\n",
+    )
+    with translation.override("cy"):
+        out = run("import_councils", path)
+    assert out.splitlines() == [
+        "Cynghorau: 1 wedi'u creu, 0 wedi'u diweddaru, 0 heb eu newid.",
+        "Gadawyd 1 o gynghorau blaenorol allan (defnyddiwch --all i'w cynnwys).",
+    ]
+    assert Council.objects.get().official_name == "Essex County Council"
+    terminal = FakeTerminal()
+    with translation.override("cy"):
+        CouncilImporter(path, progress_stream=terminal).run()
+    assert terminal.getvalue().startswith("\rMewnforio cynghorau [")
+
+
+def test_an_admin_working_in_welsh_reads_every_problem_in_welsh(db, tmp_path):
+    """A refused file's problems are Welsh: the line and column, and what is wrong with each cell."""
+    path = write(
+        tmp_path,
+        "lgsl.csv",
+        LGSL_HEADER + "1,,,,,,Service,\nx,Bad,,,,,Service,\n1,=SUM(A1),,,,,Service,\n2,A,,,,,Service,\n",
+    )
+    with translation.override("cy"):
+        message = import_error("import_services", path)
+    assert message.splitlines() == [
+        "Ni chafodd dim byd ei fewnforio.",
+        'lgsl.csv, llinell 2, colofn "Label": yn wag',
+        'lgsl.csv, llinell 3, colofn "Identifier": nid yw "x" yn rhif cyfan',
+        'lgsl.csv, llinell 4, colofn "Label": yn dechrau gyda "=", sy\'n ei wneud yn fformiwla taenlen',
+    ]
+    functions = write(tmp_path, "functions.csv", "Identifier,Label,Description,Parent identifiers\n2,Benefits,,99\n")
+    with translation.override("cy"):
+        message = import_error("import_functions", functions)
+    assert (
+        'functions.csv, llinell 2, colofn "Parent identifiers": nid oes swyddogaeth (Cod LGFL "99") yn y ffeil nac yn '
+        "y llyfrgell" in message
+    )
+    header = write(tmp_path, "codes.csv", "Code,Label,Notes\n524,Household waste collection,\n")
+    with translation.override("cy"):
+        message = import_error("import_services", header)
+    assert 'codes.csv: mae\'r colofnau "Identifier", "Description" ar goll o\'r rhes pennawd' in message
+    with translation.override("cy"):
+        assert "nope.csv: nid oes ffeil o'r fath" in import_error("import_services", tmp_path / "nope.csv")
+
+
+def test_the_commands_speak_the_sites_language_when_it_is_welsh(db, tmp_path, settings):
+    """Run from the command line (no language activated), a command follows ``LANGUAGE_CODE``."""
+    settings.LANGUAGE_CODE = "cy"
+    translation.deactivate()
+    path = write(tmp_path, "lgsl.csv", LGSL_HEADER + "524,Household waste collection,,,,,Service,\n")
+    assert run("import_services", path) == "Gwasanaethau: 1 wedi'u creu, 0 wedi'u diweddaru, 0 heb eu newid.\n"
+
+
+def test_the_english_output_is_as_it_was(db, tmp_path):
+    """In English the summary and notes read exactly as before the Welsh was added."""
+    path = write(
+        tmp_path,
+        "councils.csv",
+        COUNCIL_HEADER + "ESS,Essex County Council,Essex,E10000012,England,East of England,CTY,,True,essex\n"
+        "XXX,Old Council,Old,E07000001,England,,NMD,,False,\n",
+    )
+    with translation.override("en"):
+        assert run("import_councils", path) == (
+            "Councils: 1 created, 0 updated, 0 unchanged.\n1 past councils left out (use --all to include them).\n"
+        )

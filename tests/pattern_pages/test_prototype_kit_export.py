@@ -1,4 +1,5 @@
-"""The GOV.UK Prototype Kit export: a plugin package with a template per screen and a ready journey."""
+"""The GOV.UK Prototype Kit export: a plugin package with a template per screen and a ready journey, its own
+pages in the pattern's language."""
 
 import io
 import json
@@ -6,6 +7,7 @@ import tarfile
 import zipfile
 
 import pytest
+from wagtail.models import Locale
 
 from tests import factories
 from tests.pattern_pages import screen_values as sv
@@ -115,3 +117,100 @@ def test_text_cannot_become_nunjucks_in_the_export(client, pattern_index):
     assert screen.count("{{ 7*7 }}") == 1 and '{{ "{{ 7*7 }}" }}' in screen
     assert "&#123;&#123; 7*7 &#125;&#125;" in screen
     assert "{% set x" not in screen
+
+
+# What the export writes itself on an English pattern (the kit's name, GOV.UK Prototype Kit, stays as it is).
+ENGLISH_SCAFFOLD = [
+    '"Continue"',
+    '"Start now"',
+    '"Change"',
+    "Check your answers",
+    "Now send your answers",
+    "By sending these answers",
+    "Accept and send",
+    ": sent",
+    "Your reference number",
+    "What happens next",
+    "We have sent you a confirmation email",
+    "plugin exported from the LocalGov Pattern Library",
+    "Then open",
+    "to walk the journey",
+    ": start",
+    ": check answers",
+    ": confirmation",
+    '"Sent"',
+]
+
+
+@pytest.fixture
+def welsh_contact_pattern(contact_pattern, pattern_index):
+    """The Welsh translation of the contact pattern, its content in Welsh."""
+    welsh = Locale.objects.get_or_create(language_code="cy")[0]
+    for page in (pattern_index.get_parent(), pattern_index):
+        page.copy_for_translation(welsh, copy_parents=True).save_revision().publish()
+    copy = contact_pattern.copy_for_translation(welsh, copy_parents=True)
+    copy.title = "Cysylltu â'r cyngor"
+    copy.summary = "Sut mae preswylydd yn cysylltu â'i gyngor."
+    copy.steps = [
+        sv.step(
+            "Cysylltu",
+            sv.screen(
+                "Sut dylen ni gysylltu â chi?",
+                sv.radios(
+                    "contact", "Sut dylen ni gysylltu â chi?", [sv.item("email", "E-bost"), sv.item("post", "Post")]
+                ),
+            ),
+        ),
+        sv.step("Enw", sv.screen("Beth yw eich enw?", sv.text_input("full-name", "Enw llawn", heading=True))),
+    ]
+    copy.save_revision().publish()
+    return copy
+
+
+def test_a_welsh_patterns_export_is_welsh_throughout(client, welsh_contact_pattern):
+    """The Welsh copy's kit pages are lang="cy" with Welsh titles, buttons, check answers, confirmation,
+    template names and README, and none of the export's English texts is left."""
+    files = tgz_files(client.get("/cy/patterns/contact-us/prototype-kit.tgz"))
+    pages = {name: text for name, text in files.items() if name.endswith(".html")}
+    assert len(pages) == 10  # start, 2 screens, check answers and confirmation: as templates and as the journey
+    assert all('{% set htmlLang = "cy" %}' in text for text in pages.values())
+    start = files["package/views/contact-us/start.html"]
+    assert '{% block pageTitle %}{{ "Cysylltu â\'r cyngor" }} – GOV.UK Prototype Kit{% endblock %}' in start
+    assert 'text: "Dechrau nawr"' in start
+    assert 'text: "Parhau"' in files["package/views/contact-us/screen-1.html"]
+    check = files["package/views/contact-us/check-answers.html"]
+    assert '{{ "Gwirio eich atebion" }} – GOV.UK Prototype Kit' in check
+    assert '<h1 class="govuk-heading-l">Gwiriwch eich atebion cyn anfon</h1>' in check
+    assert 'text: "Newid"' in check and 'text: "Derbyn ac anfon"' in check
+    assert "Nawr anfonwch eich atebion" in check and "rydych yn cadarnhau eu bod yn gywir" in check
+    confirmation = files["package/views/contact-us/confirmation.html"]
+    assert 'titleText: "Cysylltu â\'r cyngor: anfonwyd"' in confirmation
+    assert 'text: "Eich cyfeirnod yw HDJ2123F"' in confirmation
+    assert '<h2 class="govuk-heading-m">Beth sy\'n digwydd nesaf</h2>' in confirmation
+    config = json.loads(files["package/govuk-prototype-kit.config.json"])
+    assert [t["name"] for t in config["templates"]] == [
+        "Cysylltu â'r cyngor: dechrau",
+        "Cysylltu â'r cyngor: 1. Sut dylen ni gysylltu â chi?",
+        "Cysylltu â'r cyngor: 2. Beth yw eich enw?",
+        "Cysylltu â'r cyngor: gwirio atebion",
+        "Cysylltu â'r cyngor: cadarnhad",
+    ]
+    readme = files["package/README.md"]
+    assert "Ategyn GOV.UK Prototype Kit wedi'i allforio o Lyfrgell Patrymau Llywodraeth Leol." in readme
+    assert "Yna agorwch http://localhost:3000/contact-us/start i fynd drwy'r daith" in readme
+    left = {(name, text) for name, content in files.items() for text in ENGLISH_SCAFFOLD if text in content}
+    assert not left
+
+
+def test_the_english_export_is_unchanged_by_the_welsh_one(client, welsh_contact_pattern):
+    """The English pattern's export keeps its English pages and sets no language (the kit's own, en)."""
+    files = tgz_files(client.get("/patterns/contact-us/prototype-kit.tgz"))
+    start = files["package/views/contact-us/start.html"]
+    assert start.startswith('{% extends "layouts/main.html" %}\n\n{% block pageTitle %}')
+    assert all("htmlLang" not in text for text in files.values())
+    assert 'text: "Start now"' in start
+    check = files["package/views/contact-us/check-answers.html"]
+    assert 'text: "Change"' in check and 'text: "Accept and send"' in check
+    assert "Check your answers before sending" in check
+    assert "We have sent you a confirmation email." in files["package/views/contact-us/confirmation.html"]
+    assert "A GOV.UK Prototype Kit plugin exported from the LocalGov Pattern Library." in files["package/README.md"]

@@ -1,5 +1,5 @@
 """The export in a real GOV.UK Prototype Kit: create a kit (npm ``govuk-prototype-kit`` 13.x), install the
-export of two patterns, start the kit and walk each journey over HTTP.
+export of two patterns and a Welsh one, start the kit and walk each journey over HTTP.
 
 The kit is created once and cached outside the repository (``LGPL_PROTOTYPE_KIT_CACHE``, default
 ``~/.cache/lgpl-prototype-kit``); the test is skipped with the reason when npm or its registry cannot be
@@ -20,6 +20,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from wagtail.models import Locale
 
 from pattern_pages.screens.prototype_kit import build_archive
 from tests import factories
@@ -104,7 +105,7 @@ def answers_for(screen):
 
 
 @pytest.fixture
-def two_patterns(pattern_index):
+def exported_patterns(pattern_index):
     contact = factories.ServicePatternPageFactory(
         parent=pattern_index,
         title="Contact the council",
@@ -146,15 +147,33 @@ def two_patterns(pattern_index):
             ),
         ],
     )
-    return [contact, moving]
+    welsh = Locale.objects.get_or_create(language_code="cy")[0]
+    for page in (pattern_index.get_parent(), pattern_index):
+        page.copy_for_translation(welsh, copy_parents=True).save_revision().publish()
+    copy = contact.copy_for_translation(welsh, copy_parents=True)
+    # Its own slug, so that its package and its journey's URLs in the kit are not the English one's.
+    copy.title, copy.slug = "Cysylltu â'r cyngor", "cysylltu-ar-cyngor"
+    copy.steps = [
+        sv.step("Enw", sv.screen("Beth yw eich enw?", sv.text_input("full-name", "Enw llawn", heading=True))),
+    ]
+    copy.save_revision().publish()
+    return [contact, moving, copy.specific]
 
 
-def test_the_export_installs_in_a_prototype_kit_and_the_journey_runs(kit, two_patterns):
-    """npm install of two exports; the kit lists their templates, renders each, and runs each journey."""
+# What the export's own pages say, in each pattern's language.
+SCAFFOLD = {
+    "en": {"lang": '<html lang="en"', "start": "Start now", "sent": "Your reference number"},
+    "cy": {"lang": '<html lang="cy"', "start": "Dechrau nawr", "sent": "Eich cyfeirnod"},
+}
+
+
+def test_the_export_installs_in_a_prototype_kit_and_the_journey_runs(kit, exported_patterns):
+    """npm install of three exports; the kit lists their templates, renders each, and runs each journey, the
+    Welsh pattern's pages in Welsh (lang="cy")."""
     archives = []
     exports = kit / "exports"
     exports.mkdir(exist_ok=True)
-    for page in two_patterns:
+    for page in exported_patterns:
         data, _content_type = build_archive(page, "tgz")
         archive = exports / f"{page.slug}-prototype-kit.tgz"
         archive.write_bytes(data)
@@ -189,7 +208,7 @@ def test_the_export_installs_in_a_prototype_kit_and_the_journey_runs(kit, two_pa
         status, templates = browser.get("/manage-prototype/templates")
         assert status == 200
         templates = html.unescape(templates)
-        for page in two_patterns:
+        for page in exported_patterns:
             for screen in page.screens():
                 assert f"{page.title}: {screen.number}. {screen.title}" in templates
                 status, view = browser.get(
@@ -201,10 +220,11 @@ def test_the_export_installs_in_a_prototype_kit_and_the_journey_runs(kit, two_pa
                 assert status == 200
                 assert html.escape(screen.title, quote=False) in view or screen.title in html.unescape(view)
 
-        for page in two_patterns:
+        for page in exported_patterns:
             base = f"/{page.slug}"
+            scaffold = SCAFFOLD[page.locale.language_code]
             status, start = browser.get(f"{base}/start")
-            assert status == 200 and "Start now" in start
+            assert status == 200 and scaffold["start"] in start and scaffold["lang"] in start
             entered = {}
             screens = page.screens()
             for screen in screens:
@@ -224,7 +244,7 @@ def test_the_export_installs_in_a_prototype_kit_and_the_journey_runs(kit, two_pa
                     assert answer in html.unescape(check), name
             assert "14/2/1990" in check or page.slug != "tell-us-you-are-moving"
             status, landed, confirmation = browser.post(f"{base}/confirmation", {})
-            assert status == 200 and "Your reference number" in confirmation
+            assert status == 200 and scaffold["sent"] in confirmation and scaffold["lang"] in confirmation
             # The answers stay in the session: going back shows them filled in.
             _status, again = browser.get(f"{base}/screen-{len(screens)}")
             last = answers_for(screens[-1])

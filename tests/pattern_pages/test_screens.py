@@ -139,9 +139,12 @@ def test_unchanged_screens_are_not_rendered_again(pattern_index):
 
 
 @pytest.mark.django_db
-def test_a_render_failure_is_an_error_on_the_steps(pattern_index, settings):
+def test_a_render_failure_is_an_error_on_the_steps(pattern_index, settings, monkeypatch):
     """When Node is missing, saving a page with screens fails on the steps field with the reason."""
+    from pattern_pages.screens import render
+
     settings.NODE_BINARY = "/nonexistent/node"
+    monkeypatch.setattr(render, "_RENDERED", {})  # nothing this process rendered before
     page = factories.ServicePatternPageFactory.build(steps=[sv.step("Contact", sv.contact_screen())])
     page.rendered_screens = {}
     with pytest.raises(ValidationError) as error:

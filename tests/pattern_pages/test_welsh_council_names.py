@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from wagtail.models import Locale
 
 from pattern_pages.importers import reference_data_dir
@@ -65,6 +66,28 @@ def test_a_file_without_the_welsh_columns_is_refused(tmp_path, db):
     path.write_text("code\tname\nCRF\tCardiff\n", encoding="utf-8")
     with pytest.raises(CommandError, match="name-cy, official-name-cy"):
         run(path)
+
+
+def test_an_admin_working_in_welsh_reads_the_report_in_welsh(tmp_path, cardiff):
+    """With Welsh active the summary, the codes that match no council and a refused file are in Welsh."""
+    path = write_register(
+        tmp_path,
+        [
+            ["CRF", "Cardiff", "Caerdydd", "City of Cardiff Council", "Cyngor Dinas Caerdydd", "1996-04-01", ""],
+            ["XYZ", "Nowhere", "Unman", "Nowhere Council", "Cyngor Unman", "1996-04-01", ""],
+        ],
+    )
+    with translation.override("cy"):
+        output = run(path)
+    assert output.splitlines() == [
+        "Enwau Cymraeg cynghorau: 1 wedi'u creu, 0 wedi'u diweddaru, 0 heb eu newid.",
+        "Nid yw 1 o godau'r gofrestr yn cyfateb i unrhyw gyngor yn y llyfrgell (rhedwch import_councils yn gyntaf): "
+        "XYZ",
+    ]
+    wrong = tmp_path / "wrong.tsv"
+    wrong.write_text("code\tname\nCRF\tCardiff\n", encoding="utf-8")
+    with translation.override("cy"), pytest.raises(CommandError, match="ai TSV y gofrestr yw hwn"):
+        run(wrong)
 
 
 @pytest.mark.reference_data

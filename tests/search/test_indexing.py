@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from search.documents import page_key, service_key
@@ -194,6 +195,23 @@ def test_rebuild_command_reports_progress_and_summary(draft, commit, capsys):
     assert "1/1" in out
     assert "Indexed 1 documents" in out
     assert indexed_document(draft) is not None
+
+
+def test_the_search_commands_report_in_welsh_to_an_admin_working_in_welsh(draft, commit, flaky_engine, capsys):
+    """With Welsh active, retry_search_updates and rebuild_search_index say what they did in Welsh."""
+    commit(draft.save_revision().publish)
+    flaky_engine.down = False
+    with translation.override("cy"):
+        call_command("retry_search_updates")
+        call_command("retry_search_updates")
+    out = capsys.readouterr().out
+    assert "Cymhwyswyd 1 o ddiweddariadau chwilio a oedd yn aros." in out
+    assert "Mae'r mynegai chwilio yn gyfredol." in out
+    with translation.override("cy"):
+        call_command("rebuild_search_index")
+    out = capsys.readouterr().out
+    assert "Wrthi'n ailadeiladu mynegai chwilio" in out and "Mynegeiwyd 1 o ddogfennau mewn" in out
+    assert "Indexed" not in out and "Rebuilding" not in out
 
 
 def test_rebuild_keeps_search_working_until_it_swaps(draft, commit):

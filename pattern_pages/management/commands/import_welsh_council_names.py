@@ -4,15 +4,18 @@
 
 Each row (``principal-local-authority``, ``name-cy``, ``official-name-cy``, ``end-date``) names a council
 by its register code, e.g. CRF for Cardiff; the council imported by ``import_councils`` with that code gets
-(or keeps up to date) a Welsh (cy) translation carrying the Welsh names. Safe to run twice.
+(or keeps up to date) a Welsh (cy) translation carrying the Welsh names. Safe to run twice. It reports in the
+active language, as the ``import_*`` commands do.
 """
 
 import csv
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from pattern_pages.importers.base import ImportSummary, at_line, control_character_problem, in_column
 from pattern_pages.models import Council
 from pattern_pages.text import find_control_character
 
@@ -31,18 +34,18 @@ class Command(BaseCommand):
                 reader = csv.DictReader(handle, delimiter="\t")
                 missing = [column for column in REQUIRED_COLUMNS if column not in (reader.fieldnames or [])]
                 if missing:
-                    raise CommandError(f"{path}: missing column(s) {', '.join(missing)}; is this the register TSV?")
+                    raise CommandError(
+                        _("%(path)s: missing column(s) %(columns)s; is this the register TSV?")
+                        % {"path": path, "columns": ", ".join(missing)}
+                    )
                 rows = list(reader)
         except OSError as error:
-            raise CommandError(f"Cannot read {path}: {error.strerror}") from None
+            raise CommandError(_("Cannot read %(path)s: %(error)s") % {"path": path, "error": error.strerror}) from None
         for line, row in enumerate(rows, start=2):
             for column in REQUIRED_COLUMNS:
                 found = find_control_character(row.get(column))
                 if found:
-                    raise CommandError(
-                        f'{path}, line {line}, column "{column}": has the control character {found[1]} '
-                        f"at character {found[0]}; remove it"
-                    )
+                    raise CommandError(in_column(at_line(path, line), column, control_character_problem(found)))
         return rows
 
     @transaction.atomic
@@ -76,11 +79,10 @@ class Command(BaseCommand):
             for field, value in names.items():
                 setattr(translation, field, value)
             translation.save()
-        self.stdout.write(
-            self.style.SUCCESS(f"Welsh council names: {created} created, {updated} updated, {unchanged} unchanged.")
-        )
+        summary = ImportSummary(_("Welsh council names"), created, updated, unchanged)
+        self.stdout.write(self.style.SUCCESS(str(summary)))
         if not_in_library:
             self.stdout.write(
-                f"{len(not_in_library)} register code(s) match no council in the library "
-                f"(run import_councils first): {', '.join(sorted(not_in_library))}"
+                _("%(count)s register code(s) match no council in the library (run import_councils first): %(codes)s")
+                % {"count": len(not_in_library), "codes": ", ".join(sorted(not_in_library))}
             )

@@ -4,6 +4,7 @@ import time
 from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from search.documents import all_keys
 from search.engines import SearchEngineUnavailable, get_search_engine
@@ -21,11 +22,16 @@ class Command(BaseCommand):
         try:
             engine.ping()
         except SearchEngineUnavailable as error:
-            raise CommandError(f"The {engine.name} search engine cannot be reached: {error}") from error
+            raise CommandError(
+                _("The %(engine)s search engine cannot be reached: %(error)s") % {"engine": engine.name, "error": error}
+            ) from error
         expected = len(all_keys())
         seen = Counter()
         started = time.monotonic()
-        self.stdout.write(f"Rebuilding the {engine.name} search index from up to {expected} documents…")
+        self.stdout.write(
+            _("Rebuilding the %(engine)s search index from up to %(count)s documents…")
+            % {"engine": engine.name, "count": expected}
+        )
 
         def progress(entry):
             seen[(entry.locale, entry.kind)] += 1
@@ -38,13 +44,15 @@ class Command(BaseCommand):
         for (locale, kind), n in sorted(seen.items()):
             self.stdout.write(f"  {locale:4} {kind:10} {n:6}")
         skipped = expected - count
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Indexed {count} documents in {time.monotonic() - started:.1f}s"
-                + (f" ({skipped} not searchable: drafts, private or unpublished)" if skipped else "")
-                + "."
+        figures = {"count": count, "seconds": f"{time.monotonic() - started:.1f}", "skipped": skipped}
+        if skipped:
+            done = _(
+                "Indexed %(count)s documents in %(seconds)ss (%(skipped)s not searchable: drafts, private or "
+                "unpublished)."
             )
-        )
+        else:
+            done = _("Indexed %(count)s documents in %(seconds)ss.")
+        self.stdout.write(self.style.SUCCESS(done % figures))
 
     def _bar(self, done, total, width=40):
         filled = int(width * done / max(total, 1))

@@ -1,6 +1,7 @@
 """Push the search updates that could not reach the engine (the admin dashboard lists them)."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from search.engines import SearchEngineUnavailable
 from search.indexing import apply_updates
@@ -13,10 +14,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         pending = PendingIndexUpdate.objects.count()
         if not pending:
-            self.stdout.write("The search index is up to date.")
+            self.stdout.write(_("The search index is up to date."))
             return
         try:
             landed = apply_updates()
         except SearchEngineUnavailable as error:
-            raise CommandError(f"{pending} updates are still pending; the search engine says: {error}") from error
-        self.stdout.write(self.style.SUCCESS(f"Applied {landed} pending search updates."))
+            raise CommandError(
+                _("%(count)s updates are still pending; the search engine says: %(error)s")
+                % {"count": pending, "error": error}
+            ) from error
+        self.stdout.write(self.style.SUCCESS(_("Applied %(count)s pending search updates.") % {"count": landed}))

@@ -1,0 +1,267 @@
+"""Renderings kept until something they show changes: invalidation by dependency, not by the whole library.
+
+The library version (``library.version``) moves with any change, so what is kept under it (the per-process
+``pages`` cache) is all lost at once: one publish and every page is rendered again. What is kept here is
+shared by every process (the ``KeptRender`` table) and lost only when something it depends on changes.
+
+**What a rendering depends on** is collected while it renders (:func:`collecting`):
+
+- every row loaded from the database (Django's ``post_init``): ``page:12`` for any page, else
+  ``<app>.<model>:<pk>``, e.g. ``pattern_pages.service:4``;
+- what the code showing a *list* declares with :func:`depends_on`, since a row added to a list was never
+  loaded: ``tk:<translation key>`` (the translations of a page or snippet, e.g. for the language links),
+  ``named:<translation key>`` (the rows that name a page in any language: its adoptions and assessments)
+  and ``list:<app>.<model>`` (any row of that model, e.g. the patterns leading into a process's steps);
+- ``*`` when the code that rendered it has not said its dependencies are complete (:func:`complete`): such
+  a rendering goes with every change, as under the library version.
+
+**What a change touches** (:func:`touched`): for each changed object its own tag, its translation key, its
+model's ``list:`` tag, and ``named:`` the pages it names (``pattern``, ``process``, ``page``);
+the descendants of a deleted page; always ``*``. A change that can alter every page (a page that can have
+children, such as an index page in the navigation; a move; a site, locale or an unnamed or bulk change)
+touches everything (:data:`EVERYTHING`).
+
+**Race with a commit.** :class:`Invalidation` (a ``library_changed`` consumer) deletes the touched
+renderings in the writer's transaction and again after its commit. A render that read the database before
+the commit and stores after it would keep a stale page past the second delete, so :func:`put` stores only
+what was rendered under the library version read (from the database) when the render started, and checks
+the version again after storing: if it moved, the rendering is dropped. Either the check runs after the
+commit (and sees the new version) or the rendering was stored before the commit, and the delete after the
+commit removes it.
+"""
+
+import hashlib
+import zlib
+from contextvars import ContextVar
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models.signals import post_init
+from wagtail.models import Page
+
+from .changes import Consumer
+
+EVERYTHING = "__everything__"
+INCOMPLETE = "*"
+# Objects that name a page through these foreign keys (an adoption, an assessment) touch ``named:<its key>``.
+PAGE_FIELDS = ("pattern_id", "process_id", "page_id")
+WHOLE_SITE_MODELS = {"wagtailcore.site", "wagtailcore.locale", "wagtailcore.pageviewrestriction"}
+
+_collectors = ContextVar("library_kept_collectors", default=())
+
+
+class Collector:
+    def __init__(self):
+        self.tags = set()
+        self.complete = False
+
+
+class collecting:
+    """``with collecting() as deps: render()``; then ``deps.tags`` (with ``*`` unless declared complete)."""
+
+    def __enter__(self):
+        self.collector = Collector()
+        self.token = _collectors.set((*_collectors.get(), self.collector))
+        return self.collector
+
+    def __exit__(self, *exc):
+        _collectors.reset(self.token)
+        if not self.collector.complete:
+            self.collector.tags.add(INCOMPLETE)
+        return False
+
+
+def depends_on(*tags):
+    """Declare tags the renderings being collected depend on (nothing happens outside a collection)."""
+    for collector in _collectors.get():
+        collector.tags.update(tags)
+
+
+def complete():
+    """The rendering being collected (the innermost) declared every list it shows: it need not go with every
+    change."""
+    collectors = _collectors.get()
+    if collectors:
+        collectors[-1].complete = True
+
+
+def row_tag(instance):
+    if isinstance(instance, Page):
+        return f"page:{instance.pk}"
+    return f"{instance._meta.label_lower}:{instance.pk}"
+
+
+def _loaded(sender, instance, **kwargs):
+    collectors = _collectors.get()
+    if collectors and instance.pk is not None:
+        tag = row_tag(instance)
+        for collector in collectors:
+            collector.tags.add(tag)
+
+
+def connect():
+    post_init.connect(_loaded, dispatch_uid="library.kept.loaded")
+
+
+def read_version():
+    """The library version as in the database now (never the one this process remembers)."""
+    from . import version
+
+    version.forget()
+    return version.current()
+
+
+def entry_key(kind, *parts):
+    return hashlib.sha256("\n".join((kind, *parts)).encode()).hexdigest()
+
+
+def get(key):
+    """The content kept under ``key`` (bytes), or None."""
+    from .models import KeptRender
+
+    row = KeptRender.objects.filter(key=key).values_list("content", flat=True).first()
+    return None if row is None else zlib.decompress(bytes(row))
+
+
+def put(key, kind, content, tags, started_version, address=""):
+    """Keep ``content`` (bytes) under ``key`` with its dependency ``tags``, unless the library changed since
+    ``started_version`` was read (see the module's "race" paragraph). Returns whether it was kept."""
+    from .models import KeptRender, KeptRenderTag
+
+    if started_version is None:
+        return False
+    compressed = zlib.compress(content, 1)
+    for attempt in range(2):
+        try:
+            with transaction.atomic():
+                if attempt:  # kept already (rendered again by the worker, or by two readers at once): replace it
+                    KeptRenderTag.objects.filter(entry__key=key)._raw_delete(connection.alias)
+                    KeptRender.objects.filter(key=key)._raw_delete(connection.alias)
+                entry = KeptRender.objects.create(key=key, kind=kind, address=address, content=compressed)
+                _insert_tags(entry.pk, tags)
+            break
+        except IntegrityError:
+            if attempt:
+                return False
+    if read_version() != started_version:
+        forget_keys([key])
+        return False
+    return True
+
+
+def _insert_tags(entry_id, tags):
+    """One INSERT for the tags (building a model object for each of a page's hundred-odd tags cost more)."""
+    from .models import KeptRenderTag
+
+    tags = sorted({tag[:120] for tag in tags})
+    if not tags:
+        return
+    table = connection.ops.quote_name(KeptRenderTag._meta.db_table)
+    with connection.cursor() as cursor:
+        for start in range(0, len(tags), 400):  # under SQLite's limit of bound parameters
+            chunk = tags[start : start + 400]
+            rows = ", ".join(["(%s, %s)"] * len(chunk))
+            params = [value for tag in chunk for value in (entry_id, tag)]
+            cursor.execute(f"INSERT INTO {table} (entry_id, tag) VALUES {rows}", params)  # noqa: S608 (a table name)
+
+
+def forget_keys(keys):
+    from .models import KeptRender
+
+    ids = list(KeptRender.objects.filter(key__in=list(keys)).values_list("pk", flat=True))
+    _delete_ids(ids)
+
+
+def _delete_ids(ids):
+    from .models import KeptRender, KeptRenderTag
+
+    if not ids:
+        return
+    KeptRenderTag.objects.filter(entry_id__in=ids)._raw_delete(connection.alias)
+    KeptRender.objects.filter(pk__in=ids)._raw_delete(connection.alias)
+
+
+def invalidate(tags, kind=None):
+    """Delete the renderings that depend on any of ``tags`` (all of them for :data:`EVERYTHING`); return the
+    addresses of the pages among them."""
+    from .models import KeptRender, KeptRenderTag
+
+    tags = set(tags)
+    if not tags:
+        return []
+    if EVERYTHING in tags:
+        entries = KeptRender.objects.all()
+    else:
+        entries = KeptRender.objects.filter(
+            pk__in=KeptRenderTag.objects.filter(tag__in=sorted(tags)).values("entry_id")
+        )
+    found = list(entries.values_list("pk", "kind", "address"))
+    _delete_ids([pk for pk, _kind, _address in found])
+    return sorted({address for _pk, kind, address in found if kind == "page" and address})
+
+
+def forget_all():
+    """Delete every kept rendering (tests, the benchmark)."""
+    from .models import KeptRender, KeptRenderTag
+
+    KeptRenderTag.objects.all()._raw_delete(connection.alias)
+    KeptRender.objects.all()._raw_delete(connection.alias)
+
+
+def _can_have_children(page):
+    model = page.specific_class or type(page)
+    return getattr(model, "subpage_types", None) != []
+
+
+def touched(change):
+    """The tags a :class:`library.changes.Change` touches (see the module's docstring)."""
+    from .changes import MOVED
+
+    if change.action == MOVED or not change.objects or change.details.get("bulk"):
+        return {EVERYTHING}
+    tags = {INCOMPLETE}
+    named_pages = set()
+    for obj in change.objects:
+        label = obj._meta.label_lower
+        if label in WHOLE_SITE_MODELS or (isinstance(obj, Page) and _can_have_children(obj)):
+            return {EVERYTHING}
+        tags.add(row_tag(obj))
+        if isinstance(obj, Page):
+            tags.add(f"list:{(obj.specific_class or type(obj))._meta.label_lower}")
+        else:
+            tags.add(f"list:{label}")
+        key = getattr(obj, "translation_key", None)
+        if key is not None:
+            tags.add(f"tk:{key}")
+        named_pages.update(getattr(obj, field) for field in PAGE_FIELDS if getattr(obj, field, None))
+    for pk in change.details.get("descendants") or ():
+        tags.add(f"page:{pk}")
+    if named_pages:
+        keys = Page.objects.filter(pk__in=named_pages).values_list("translation_key", flat=True)
+        tags.update(f"named:{key}" for key in keys)
+    return tags
+
+
+class Invalidation(Consumer):
+    """Delete what a change touches, in the writer's transaction and again after its commit; then hand the
+    addresses of the pages deleted to ``on_invalidated`` (the site renders them again in the worker)."""
+
+    def __init__(self, on_invalidated=None):
+        self.on_invalidated = on_invalidated
+
+    def record(self, change):
+        tags = touched(change)
+        change.recorded["kept"] = (tags, invalidate(tags))
+
+    def committed(self, changes):
+        tags, addresses = set(), set()
+        for change in changes:
+            change_tags, change_addresses = change.recorded.get("kept") or (touched(change), [])
+            tags |= change_tags
+            addresses.update(change_addresses)
+        addresses.update(invalidate(tags))
+        if addresses and self.on_invalidated is not None:
+            self.on_invalidated(sorted(addresses))
+
+
+# The consumer (registered by this app); the site gives it what to do with the pages deleted.
+invalidation = Invalidation()

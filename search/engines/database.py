@@ -160,7 +160,9 @@ class DatabaseEngine(SearchEngine):
             candidates = match.candidates(require_every, look_alikes=not every)
             filtered = apply_filters(candidates, query.filters)
             ranker = Ranker(terms, match.weights(require_every), query.text)
-            ranked, total = match.ranked(filtered, require_every, ranker, query.offset + query.page_size)
+            # Unfiltered, every term required: the candidates are the ones counted above.
+            known = every if require_every and not query.filters else None
+            ranked, total = match.ranked(filtered, require_every, ranker, query.offset + query.page_size, known)
             page_rows = ranked[query.offset : query.offset + query.page_size]
             by_pk = SearchDocument.objects.in_bulk([row.pk for row in page_rows])
             marks = self.flavour.highlight(list(by_pk), terms) if by_pk else {}
@@ -527,15 +529,96 @@ class PostgresMatch:
             *frequencies, total = cursor.fetchone()
         return term_weights(frequencies, total)
 
-    def ranked(self, filtered, every, ranker, wanted):
-        """``(rows best first, total)`` in one statement: every candidate ordered by an LGSL code typed,
-        the terms covered, then how much of the title was asked for, all from the row itself; the first
+    def ranked(self, filtered, every, ranker, wanted, total=None):
+        """``(rows best first, total)``: every candidate ordered by an LGSL code typed, the terms covered,
+        then how much of the title was asked for, all from the row itself; the first
         ``max(TOP_RANKED, wanted)`` with their ``ts_rank`` and the title's likeness to the query. The
-        first ``TOP_RANKED`` are then put in the ranker's order."""
+        first ``TOP_RANKED`` are then put in the ranker's order. ``total``, when the caller knows it (the
+        count of every term's matches, unfiltered), saves counting again.
+
+        When every term is required and no LGSL code is typed, only the title score tells candidates apart,
+        so the order is found in two tiers (:meth:`ranked_by_title`); otherwise in one statement over every
+        candidate (:meth:`ranked_in_full`)."""
         try:
             filtered_sql, filtered_params = filtered.values("pk").query.sql_with_params()
         except EmptyResultSet:
             return [], 0
+        if every and not ranker.typed_codes and self.title_words() is not None:
+            return self.ranked_by_title(filtered, ranker, wanted, total)
+        return self.ranked_in_full(filtered_sql, filtered_params, every, ranker, wanted)
+
+    def title_words(self):
+        """``(words, prefixes)``: the query's words a title must have (its stem, or a word starting with the
+        prefix) for its title score to be above 0; None when some alternative is all stopwords (then every
+        title scores)."""
+        found, prefixes = [], []
+        for term in self.terms:
+            for phrase in term.alternatives:
+                meaningful = [word for word in phrase if word not in STOPWORDS]
+                if not meaningful:
+                    return None
+                for word in meaningful:
+                    if word not in found:
+                        found.append(word)
+                        if len(word) >= 6:
+                            prefixes.append(r"\m" + re.escape(word[:6]))
+        return found, prefixes
+
+    def ranked_by_title(self, filtered, ranker, wanted, total):
+        """The candidates whose title scores (found through the indexes on ``title_vector`` and the title's
+        trigrams, then scored), by score, then the others by id: the same order as
+        :meth:`ranked_in_full` when every candidate has every term, without scoring every title (a
+        common word matches nine documents in ten, and few of their titles)."""
+        from django.db.models import BooleanField
+        from django.db.models.expressions import RawSQL
+
+        limit = max(TOP_RANKED, wanted)
+        found, prefixes = self.title_words()
+        tests = ["d.title_vector @@ (" + " || ".join(["plainto_tsquery('english', %s)"] * len(found)) + ")"]
+        tests += ["d.title ~* %s"] * len(prefixes)  # case-insensitive: the trigram index answers it
+        table_tests = " OR ".join(tests).replace("d.", f"{self.table}.")
+        titled = filtered.filter(
+            RawSQL(f"({table_tests})", [*found, *prefixes], output_field=BooleanField())  # noqa: S611  (parameters)
+        )
+        titled_sql, titled_params = titled.values("pk").query.sql_with_params()
+        title_sql, title_params = self.title_score()
+        query_sql, query_params = tsquery(self.terms, every=False)
+        scored = (
+            f"SELECT w.id, w.title, w.lgsl_codes, ts_rank(d.search_vector, {query_sql}, 1), "  # noqa: S608
+            f"word_similarity(%s, w.title) FROM ("
+            f"SELECT * FROM (SELECT d.id, d.title, d.lgsl_codes, {title_sql} AS title_score "
+            f"FROM {self.table} d WHERE d.id IN ({titled_sql})) s WHERE s.title_score > 0 "
+            f"ORDER BY s.title_score DESC, s.id LIMIT %s) w "
+            f"JOIN {self.table} d ON d.id = w.id ORDER BY w.title_score DESC, w.id"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(scored, [*query_params, self.text, *title_params, *titled_params, limit])
+            fetched = cursor.fetchall()
+            if len(fetched) < limit:
+                # The rest by id: the first ``limit`` candidates by id hold enough that are not above.
+                filtered_sql, filtered_params = filtered.values("pk").query.sql_with_params()
+                cursor.execute(
+                    f"SELECT w.id, w.title, w.lgsl_codes, ts_rank(d.search_vector, {query_sql}, 1), "  # noqa: S608
+                    f"word_similarity(%s, w.title) FROM ("
+                    f"SELECT d.id, d.title, d.lgsl_codes FROM {self.table} d WHERE d.id IN ({filtered_sql}) "
+                    f"ORDER BY d.id LIMIT %s) w JOIN {self.table} d ON d.id = w.id ORDER BY w.id",
+                    [*query_params, self.text, *filtered_params, limit],
+                )
+                above = {row[0] for row in fetched}
+                fetched += [row for row in cursor.fetchall() if row[0] not in above][: limit - len(fetched)]
+        covered = (True,) * len(self.terms)
+        rows = []
+        for pk, title, lgsl_codes, rank, similarity in fetched:
+            rank = float(rank or 0) + 0.5 * float(similarity or 0) * 0.2
+            if isinstance(lgsl_codes, str):
+                lgsl_codes = json.loads(lgsl_codes)
+            rows.append(Row(pk, title, lgsl_codes or [], covered, rank / (1 + rank)))
+        if total is None:
+            total = filtered.count() if rows else 0
+        return ranker.order(rows[:TOP_RANKED]) + rows[TOP_RANKED:], total
+
+    def ranked_in_full(self, filtered_sql, filtered_params, every, ranker, wanted):
+        """:meth:`ranked` in one statement, the total counted alongside (``COUNT(*) OVER ()``)."""
         columns, params = [], []
         if every:
             coverage = "0"
@@ -861,7 +944,7 @@ class SqliteMatch:
         frequencies = [sum(1 for covered, _ in self.scores.values() if covered[i]) for i in range(width)]
         return term_weights(frequencies, self.documents.count())
 
-    def ranked(self, filtered, every, ranker, wanted):
+    def ranked(self, filtered, every, ranker, wanted, total=None):
         found = filtered.values_list("pk", "title", "lgsl_codes")
         rows = [Row(pk, title, codes, *self.scores[pk]) for pk, title, codes in found]
         return ranker.order(rows), len(rows)

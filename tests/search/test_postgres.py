@@ -163,3 +163,27 @@ def test_search_answers_from_the_old_index_while_a_rebuild_runs():
     found = {hit.key for hit in engine.search(SearchQuery("pothole", facets=())).hits}
     assert found == {"service-2", "service-3", "service-4"}
     assert engine.search(SearchQuery("gritting", facets=())).total == 0
+
+
+def test_a_common_word_ranks_titled_matches_first_and_pages_through_every_match(monkeypatch):
+    """A word in 240 documents, 5 of them with it in the title: those come first, every page after the
+    first holds the rest exactly once, the total is exact, and the order is the one of scoring every title."""
+    engine = DatabaseEngine()
+    plain = [entry(f"service-{n}", f"Road service {n:03}", body="gritting the roads in winter") for n in range(235)]
+    titled = [entry(f"service-t{n}", f"Gritting route {n}", body="roads in winter") for n in range(5)]
+    engine.upsert(plain + titled)
+
+    def every_page():
+        keys, total = [], None
+        for page in range(1, 26):
+            results = engine.search(SearchQuery("gritting", facets=(), page=page))
+            keys += [hit.key for hit in results.hits]
+            total = results.total
+        return keys, total
+
+    keys, total = every_page()
+    assert total == 240
+    assert sorted(keys[:5]) == sorted(e.key for e in titled)
+    assert sorted(keys) == sorted(e.key for e in plain + titled)
+    monkeypatch.setattr("search.engines.database.PostgresMatch.title_words", lambda self: None)
+    assert every_page() == (keys, total)

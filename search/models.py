@@ -66,6 +66,19 @@ class SearchWord(models.Model):
         return f"{self.word} ({self.locale})"
 
 
+class SearchIndexState(models.Model):
+    """One row: the database engine's generation, moved by every write to its documents (upsert, delete,
+    rebuild) in the writer's transaction. Counts a search keeps (facet counts, totals) are keyed on it as
+    well as on the library version, because the index is updated by the worker after the library changes.
+    """
+
+    generation = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"search index generation {self.generation}"
+
+
 class PendingIndexUpdate(models.Model):
     """An index update that has not reached the search engine yet.
 

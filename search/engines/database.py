@@ -13,14 +13,17 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
+from django.core.cache import caches
 from django.core.exceptions import EmptyResultSet
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, F, Max, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from library import version
+
 from ..facets import facet_counts
-from ..models import SearchDocument, SearchWord
+from ..models import SearchDocument, SearchIndexState, SearchWord
 from ..query import MARK_END, MARK_START, SearchHit, SearchResults, best_passage
 from ..synonyms import STOPWORDS, WORD, QueryTerm, analyse_query, english_stem, synonym_groups, title_bonus, words
 from .base import SearchEngine, SearchEngineUnavailable, suggest_spelling
@@ -87,6 +90,7 @@ class DatabaseEngine(SearchEngine):
                     self._save(entry)
                     found.setdefault(entry.locale, set()).update(entry_words(entry))
                 save_words(found)
+                index_changed()
         except DatabaseError as error:
             raise SearchEngineUnavailable(str(error)) from error
 
@@ -95,7 +99,9 @@ class DatabaseEngine(SearchEngine):
 
     def delete(self, keys):
         try:
-            SearchDocument.objects.filter(key__in=list(keys)).delete()
+            with transaction.atomic():
+                SearchDocument.objects.filter(key__in=list(keys)).delete()
+                index_changed()
         except DatabaseError as error:
             raise SearchEngineUnavailable(str(error)) from error
 
@@ -144,8 +150,9 @@ class DatabaseEngine(SearchEngine):
         if not terms:
             return self.browse(documents, query)
         with transaction.atomic():  # PostgreSQL's typo threshold is set for this transaction only
+            kept = KeptCounts(query.locale)
             match = self.flavour.match(documents, terms)
-            every = match.count_every()
+            every = kept.get_or_count(("every", terms), match.count_every)
             suggestion = ""
             # "Did you mean" only when no document matches every word as typed (in any form or synonym).
             if not every:
@@ -153,7 +160,7 @@ class DatabaseEngine(SearchEngine):
                 if suggestion:
                     terms = with_corrections(terms, query.text, suggestion)
                     match = self.flavour.match(documents, terms)
-                    every = match.count_every()
+                    every = kept.get_or_count(("every", terms), match.count_every)
             # Every term required, unless that leaves too few to choose from; then any term, and when not
             # one document matches every term (a typo), titles that look like the query too.
             require_every = every >= EVERY_TERM_MINIMUM
@@ -167,19 +174,26 @@ class DatabaseEngine(SearchEngine):
             by_pk = SearchDocument.objects.in_bulk([row.pk for row in page_rows])
             marks = self.flavour.highlight(list(by_pk), terms) if by_pk else {}
             hits = [hit(by_pk[row.pk], ranker.score(row), *marks.get(row.pk, ("", ""))) for row in page_rows]
-            facets = self.facet_counts(candidates, query)
+            if query.filters:
+                counted = self.facet_rows(candidates, query)
+            else:  # the same for every page and every later request until the index or library changes
+                key = ("facets", terms, require_every, tuple(query.facets))
+                counted = kept.get_or_count(key, lambda: self.facet_rows(candidates, query))
+            facets = {facet: facet_counts(facet, counted.get(facet, {}), query) for facet in query.facets}
         return SearchResults(query=query, hits=hits, total=total, facets=facets, suggestion=suggestion)
 
     def browse(self, documents, query):
         """No words: every document passing the filters, by title."""
         filtered = apply_filters(documents, query.filters)
         page = filtered.order_by(Lower("title"), "pk")[query.offset : query.offset + query.page_size]
-        return SearchResults(
-            query=query,
-            hits=[hit(document, 0.0) for document in page],
-            total=filtered.count(),
-            facets=self.facet_counts(documents, query),
-        )
+        if query.filters:
+            total, facets = filtered.count(), self.facet_counts(documents, query)
+        else:  # every document: the same count and facets for every request until the index changes
+            kept = KeptCounts(query.locale)
+            total = kept.get_or_count(("browse",), filtered.count)
+            counted = kept.get_or_count(("browse", tuple(query.facets)), lambda: self.facet_rows(documents, query))
+            facets = {facet: facet_counts(facet, counted.get(facet, {}), query) for facet in query.facets}
+        return SearchResults(query=query, hits=[hit(document, 0.0) for document in page], total=total, facets=facets)
 
     def facet_counts(self, candidates, query):
         """Counts for each facet wanted, under every filter except the facet's own.
@@ -217,6 +231,41 @@ class DatabaseEngine(SearchEngine):
         return seen
 
 
+def index_changed():
+    """Move the index's generation, in the writer's transaction (counts kept under the old one are not read
+    again)."""
+    now = timezone.now()
+    if not SearchIndexState.objects.filter(pk=1).update(generation=F("generation") + 1, changed_at=now):
+        SearchIndexState.objects.get_or_create(pk=1, defaults={"generation": 1, "changed_at": now})
+
+
+class KeptCounts:
+    """Counts a search keeps for the next one (in ``library.version.PAGES_CACHE``): the documents with every
+    term, and the facet counts of an unfiltered query, e.g. for "council" (8,578 documents, 156,000 facet
+    terms to count). Keyed on the library version and the index's generation (:func:`index_changed`): the
+    worker updates the index after the library changes, so the library version alone would keep counts
+    made in between. A count not kept is made exactly, as before."""
+
+    def __init__(self, locale):
+        self.locale = locale
+        self.generation = None
+
+    def key(self, what):
+        if self.generation is None:  # read before any count, so a count is never newer than its key says
+            row = SearchIndexState.objects.filter(pk=1).values_list("generation", "changed_at").first()
+            self.generation = f"{row[0]}@{row[1]}" if row else "0"
+        return version.cache_key("search-counts", connection.alias, self.generation, self.locale, repr(what))
+
+    def get_or_count(self, what, count):
+        key = self.key(what)
+        cache = caches[version.PAGES_CACHE]
+        value = cache.get(key)
+        if value is None:
+            value = count()
+            cache.set(key, value)
+        return value
+
+
 def write_index(entries, found, locked=None):
     """Every document replaced by ``entries`` and the vocabulary by ``found`` (``{locale: {word}}``, complete
     once ``entries`` are exhausted), in one transaction on this thread's connection. ``locked()`` is called
@@ -231,6 +280,7 @@ def write_index(entries, found, locked=None):
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(SearchWord._meta.db_table)}")  # noqa: S608
         save_words(found)
+        index_changed()
     return count
 
 
@@ -560,8 +610,9 @@ class PostgresMatch:
                 for word in meaningful:
                     if word not in found:
                         found.append(word)
-                        if len(word) >= 6:
-                            prefixes.append(r"\m" + re.escape(word[:6]))
+                        prefix = r"\m" + re.escape(word[:6])
+                        if len(word) >= 6 and prefix not in prefixes:
+                            prefixes.append(prefix)
         return found, prefixes
 
     def ranked_by_title(self, filtered, ranker, wanted, total):
@@ -583,26 +634,31 @@ class PostgresMatch:
         titled_sql, titled_params = titled.values("pk").query.sql_with_params()
         title_sql, title_params = self.title_score()
         query_sql, query_params = tsquery(self.terms, every=False)
+        # The titled candidates first (MATERIALIZED), and scored before the score is compared (OFFSET 0):
+        # otherwise the planner pushes "score > 0" down and scores every title in the table.
         scored = (
-            f"SELECT w.id, w.title, w.lgsl_codes, ts_rank(d.search_vector, {query_sql}, 1), "  # noqa: S608
+            f"WITH t (id) AS MATERIALIZED ({titled_sql}) "  # noqa: S608
+            f"SELECT w.id, w.title, w.lgsl_codes, ts_rank(d.search_vector, {query_sql}, 1), "
             f"word_similarity(%s, w.title) FROM ("
             f"SELECT * FROM (SELECT d.id, d.title, d.lgsl_codes, {title_sql} AS title_score "
-            f"FROM {self.table} d WHERE d.id IN ({titled_sql})) s WHERE s.title_score > 0 "
+            f"FROM t JOIN {self.table} d ON d.id = t.id OFFSET 0) s WHERE s.title_score > 0 "
             f"ORDER BY s.title_score DESC, s.id LIMIT %s) w "
             f"JOIN {self.table} d ON d.id = w.id ORDER BY w.title_score DESC, w.id"
         )
         with connection.cursor() as cursor:
-            cursor.execute(scored, [*query_params, self.text, *title_params, *titled_params, limit])
+            cursor.execute(scored, [*titled_params, *query_params, self.text, *title_params, limit])
             fetched = cursor.fetchall()
             if len(fetched) < limit:
-                # The rest by id: the first ``limit`` candidates by id hold enough that are not above.
+                # The rest by id: the first ``limit`` candidates by id hold enough that are not above. The
+                # candidates are found through the index first (MATERIALIZED): walking the ids in order and
+                # testing each document's vector read 6,000 vectors for "school admissions".
                 filtered_sql, filtered_params = filtered.values("pk").query.sql_with_params()
                 cursor.execute(
-                    f"SELECT w.id, w.title, w.lgsl_codes, ts_rank(d.search_vector, {query_sql}, 1), "  # noqa: S608
-                    f"word_similarity(%s, w.title) FROM ("
-                    f"SELECT d.id, d.title, d.lgsl_codes FROM {self.table} d WHERE d.id IN ({filtered_sql}) "
-                    f"ORDER BY d.id LIMIT %s) w JOIN {self.table} d ON d.id = w.id ORDER BY w.id",
-                    [*query_params, self.text, *filtered_params, limit],
+                    f"WITH c (id) AS MATERIALIZED ({filtered_sql}) "  # noqa: S608
+                    f"SELECT w.id, d.title, d.lgsl_codes, ts_rank(d.search_vector, {query_sql}, 1), "
+                    f"word_similarity(%s, d.title) FROM (SELECT c.id FROM c ORDER BY c.id LIMIT %s) w "
+                    f"JOIN {self.table} d ON d.id = w.id ORDER BY w.id",
+                    [*filtered_params, *query_params, self.text, limit],
                 )
                 above = {row[0] for row in fetched}
                 fetched += [row for row in cursor.fetchall() if row[0] not in above][: limit - len(fetched)]

@@ -105,3 +105,32 @@ def test_a_rebuild_that_fails_part_way_leaves_the_old_index():
     assert engine.search(SearchQuery("pothole", facets=())).total == 0
     engine.upsert([entry("service-3", "Gritting depots")])  # and the index still takes writes
     assert engine.search(SearchQuery("gritting", facets=())).total == 2
+
+
+def test_counts_kept_between_searches_follow_every_write_to_the_index():
+    """A repeated search may answer its total and facet counts from the previous one, but a document
+    added, deleted or rebuilt since is counted at once (the library version has not moved: the worker
+    writes the index after it)."""
+    engine = DatabaseEngine()
+    engine.upsert([entry(f"service-{n}", f"Gritting routes {n}") for n in range(12)])
+
+    def counted(text="gritting"):
+        results = engine.search(SearchQuery(text, facets=("type",)))
+        return results.total, [(c.value, c.count) for c in results.facets["type"]]
+
+    def browsed():
+        results = engine.search(SearchQuery("", facets=("type",)))
+        return results.total, [(c.value, c.count) for c in results.facets["type"]]
+
+    assert counted() == counted() == (12, [("service", 12)])
+    assert browsed() == (12, [("service", 12)])
+    engine.upsert(
+        [IndexEntry(key="page-1", kind="pattern", locale="en", title="Gritting", facets={"type": ["pattern"]})]
+    )
+    assert counted() == (13, [("service", 12), ("pattern", 1)])
+    assert browsed() == (13, [("service", 12), ("pattern", 1)])
+    engine.delete(["service-0", "service-1"])
+    assert counted() == (11, [("service", 10), ("pattern", 1)])
+    engine.rebuild([entry("service-5", "Gritting routes")])
+    assert counted() == (1, [("service", 1)])
+    assert browsed() == (1, [("service", 1)])

@@ -62,7 +62,8 @@ def test_a_search_matches_through_the_index_and_counts_facets_once():
     statements = [query["sql"] for query in captured.captured_queries]
     for sql in statements:
         for where in sql.split(" WHERE ")[1:]:
-            assert "word_similarity" not in where, sql
+            # Up to the next SELECT: a statement may go on after a WITH query's WHERE.
+            assert "word_similarity" not in where.split("SELECT")[0], sql
         # Only the page of hits shown goes by id (to fetch and highlight them).
         for ids in re.findall(r'"id" IN \(([\d, ]+)\)', sql):
             assert len(ids.split(",")) <= PAGE_SIZE, sql

@@ -9,9 +9,11 @@ PORT ?= 8000
 # The address every absolute URL the site gives out starts with (API responses, sitemap, feed, emails):
 # the one `make run` serves, unless you set another (e.g. behind a proxy).
 SITE_URL ?= http://$(HOST):$(PORT)
+# One test worker per core; a worker that finishes early takes tests from the others (CI passes its own).
+PYTEST_ARGS ?= -n auto --dist worksteal
 
 .DEFAULT_GOAL := help
-.PHONY: help install graphviz frontend translations messages run migrate demo test test-fast lint format worker clean bench bench-full
+.PHONY: help install graphviz frontend translations messages run migrate demo test lint format worker clean bench bench-full
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'

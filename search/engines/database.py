@@ -179,7 +179,7 @@ class DatabaseEngine(SearchEngine):
             else:  # the same for every page and every later request until the index or library changes
                 key = ("facets", terms, require_every, tuple(query.facets))
                 counted = kept.get_or_count(key, lambda: self.facet_rows(candidates, query))
-            facets = {facet: facet_counts(facet, counted.get(facet, {}), query) for facet in query.facets}
+            facets = counts_by_facet(counted, query)
         return SearchResults(query=query, hits=hits, total=total, facets=facets, suggestion=suggestion)
 
     def browse(self, documents, query):
@@ -192,7 +192,7 @@ class DatabaseEngine(SearchEngine):
             kept = KeptCounts(query.locale)
             total = kept.get_or_count(("browse",), filtered.count)
             counted = kept.get_or_count(("browse", tuple(query.facets)), lambda: self.facet_rows(documents, query))
-            facets = {facet: facet_counts(facet, counted.get(facet, {}), query) for facet in query.facets}
+            facets = counts_by_facet(counted, query)
         return SearchResults(query=query, hits=[hit(document, 0.0) for document in page], total=total, facets=facets)
 
     def facet_counts(self, candidates, query):
@@ -200,8 +200,7 @@ class DatabaseEngine(SearchEngine):
 
         So ticking "pattern" under Type still shows how many processes there are, as GOV.UK finders do.
         """
-        counted = self.facet_rows(candidates, query)
-        return {facet: facet_counts(facet, counted.get(facet, {}), query) for facet in query.facets}
+        return counts_by_facet(self.facet_rows(candidates, query), query)
 
     def facet_rows(self, candidates, query):
         """``{facet: {value: count}}`` in one statement over the candidates' rows; a facet's values are
@@ -229,6 +228,20 @@ class DatabaseEngine(SearchEngine):
             if len(seen) < limit:
                 seen.append({"title": document.title, "url": document.url, "kind": document.kind})
         return seen
+
+
+def counts_by_facet(counted, query):
+    """``{facet: counts}`` for each facet the query wants, from ``facet_rows``'s ``{facet: {value: n}}``."""
+    return {facet: facet_counts(facet, counted.get(facet, {}), query) for facet in query.facets}
+
+
+def ranked_row(pk, title, lgsl_codes, covered, rank, similarity):
+    """A ranked candidate from its statement's columns: ``ts_rank`` plus a share of the title's likeness
+    (all of it when no term is covered, a fifth otherwise), squashed into 0–1."""
+    rank = float(rank or 0) + 0.5 * float(similarity or 0) * (1 if not any(covered) else 0.2)
+    if isinstance(lgsl_codes, str):
+        lgsl_codes = json.loads(lgsl_codes)
+    return Row(pk, title, lgsl_codes or [], covered, rank / (1 + rank))
 
 
 def index_changed():
@@ -594,7 +607,7 @@ class PostgresMatch:
         except EmptyResultSet:
             return [], 0
         if every and not ranker.typed_codes and self.title_words() is not None:
-            return self.ranked_by_title(filtered, ranker, wanted, total)
+            return self.ranked_by_title(filtered, filtered_sql, filtered_params, ranker, wanted, total)
         return self.ranked_in_full(filtered_sql, filtered_params, every, ranker, wanted)
 
     def title_words(self):
@@ -615,7 +628,7 @@ class PostgresMatch:
                             prefixes.append(prefix)
         return found, prefixes
 
-    def ranked_by_title(self, filtered, ranker, wanted, total):
+    def ranked_by_title(self, filtered, filtered_sql, filtered_params, ranker, wanted, total):
         """The candidates whose title scores (found through the indexes on ``title_vector`` and the title's
         trigrams, then scored), by score, then the others by id: the same order as
         :meth:`ranked_in_full` when every candidate has every term, without scoring every title (a
@@ -652,7 +665,6 @@ class PostgresMatch:
                 # The rest by id: the first ``limit`` candidates by id hold enough that are not above. The
                 # candidates are found through the index first (MATERIALIZED): walking the ids in order and
                 # testing each document's vector read 6,000 vectors for "school admissions".
-                filtered_sql, filtered_params = filtered.values("pk").query.sql_with_params()
                 cursor.execute(
                     f"WITH c (id) AS MATERIALIZED ({filtered_sql}) "  # noqa: S608
                     f"SELECT w.id, d.title, d.lgsl_codes, ts_rank(d.search_vector, {query_sql}, 1), "
@@ -663,12 +675,10 @@ class PostgresMatch:
                 above = {row[0] for row in fetched}
                 fetched += [row for row in cursor.fetchall() if row[0] not in above][: limit - len(fetched)]
         covered = (True,) * len(self.terms)
-        rows = []
-        for pk, title, lgsl_codes, rank, similarity in fetched:
-            rank = float(rank or 0) + 0.5 * float(similarity or 0) * 0.2
-            if isinstance(lgsl_codes, str):
-                lgsl_codes = json.loads(lgsl_codes)
-            rows.append(Row(pk, title, lgsl_codes or [], covered, rank / (1 + rank)))
+        rows = [
+            ranked_row(pk, title, lgsl_codes, covered, rank, similarity)
+            for pk, title, lgsl_codes, rank, similarity in fetched
+        ]
         if total is None:
             total = filtered.count() if rows else 0
         return ranker.order(rows[:TOP_RANKED]) + rows[TOP_RANKED:], total
@@ -715,13 +725,10 @@ class PostgresMatch:
         with connection.cursor() as cursor:
             cursor.execute(sql, sql_params)
             fetched = cursor.fetchall()
-        rows = []
-        for pk, title, lgsl_codes, _, rank, similarity, *hits in fetched:
-            covered_terms = tuple(bool(c) for c in hits)
-            rank = float(rank or 0) + 0.5 * float(similarity or 0) * (1 if not any(covered_terms) else 0.2)
-            if isinstance(lgsl_codes, str):
-                lgsl_codes = json.loads(lgsl_codes)
-            rows.append(Row(pk, title, lgsl_codes or [], covered_terms, rank / (1 + rank)))
+        rows = [
+            ranked_row(pk, title, lgsl_codes, tuple(bool(c) for c in hits), rank, similarity)
+            for pk, title, lgsl_codes, _, rank, similarity, *hits in fetched
+        ]
         total = fetched[0][3] if fetched else 0
         return ranker.order(rows[:TOP_RANKED]) + rows[TOP_RANKED:], total
 

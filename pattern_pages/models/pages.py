@@ -37,6 +37,16 @@ class Maturity(models.TextChoices):
     DEPRECATED = "deprecated", _("Deprecated")
 
 
+def version_field():
+    """A pattern's or process's semantic version, as editors raise it."""
+    return models.CharField(
+        max_length=20,
+        default="0.1.0",
+        validators=[SEMVER],
+        help_text=_("Semantic version, e.g. 1.2.0. Raise the first number for a change that breaks existing services."),
+    )
+
+
 def prose_field(**kwargs):
     return StreamField(blocks.ProseBlock(), blank=True, **kwargs)
 
@@ -191,12 +201,7 @@ class ServicePatternPage(KeptByDependency, ScreensMixin, RoutablePageMixin, Publ
     services = ParentalManyToManyField("pattern_pages.Service", blank=True, related_name="patterns")
     life_events = ParentalManyToManyField("pattern_pages.LifeEvent", blank=True, related_name="patterns")
     maturity = models.CharField(max_length=20, choices=Maturity.choices, default=Maturity.EXPERIMENTAL)
-    version = models.CharField(
-        max_length=20,
-        default="0.1.0",
-        validators=[SEMVER],
-        help_text=_("Semantic version, e.g. 1.2.0. Raise the first number for a change that breaks existing services."),
-    )
+    version = version_field()
     review_by = models.DateField(null=True, blank=True, help_text=_("When this pattern should next be reviewed."))
     owner_council = models.ForeignKey(
         "pattern_pages.Council", null=True, blank=True, on_delete=models.SET_NULL, related_name="owned_patterns"
@@ -311,12 +316,7 @@ class ProcessPage(KeptByDependency, PublishersDelete, AtomicPublishing, Page):
         "pattern_pages.Council", null=True, blank=True, on_delete=models.SET_NULL, related_name="owned_processes"
     )
     maturity = models.CharField(max_length=20, choices=Maturity.choices, default=Maturity.EXPERIMENTAL)
-    version = models.CharField(
-        max_length=20,
-        default="0.1.0",
-        validators=[SEMVER],
-        help_text=_("Semantic version, e.g. 1.2.0. Raise the first number for a change that breaks existing services."),
-    )
+    version = version_field()
     review_by = models.DateField(null=True, blank=True, help_text=_("When this process should next be reviewed."))
     trigger = models.TextField(help_text=_("What starts the process, e.g. 'A parent submits an application'."))
     outcome = models.TextField(help_text=_("What the process produces, e.g. 'The child is offered a school place'."))

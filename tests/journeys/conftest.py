@@ -194,5 +194,14 @@ def admin_login(page, username, password):
     page.wait_for_url(re.compile(r"/admin/(?!login)"))
 
 
+def open_preview_panel(tab):
+    """Open the editor's preview panel (the admin remembers it open from the last page) and return its frame."""
+    toggle = tab.locator("[data-side-panel-toggle='preview']")
+    tab.wait_for_load_state("networkidle")
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    return tab.frame_locator("#w-preview-iframe")
+
+
 def chromium_available():
     return chromium_missing_reason() is None

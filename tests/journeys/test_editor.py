@@ -15,7 +15,7 @@ from pattern_pages.models import ServicePatternPage
 from pattern_pages.site_setup import ensure_home_page
 from tests import factories
 
-from .conftest import WIDTHS, admin_login
+from .conftest import WIDTHS, admin_login, open_preview_panel
 
 PASSWORD = "a-long-test-password"  # noqa: S105
 TITLE = "Request a dropped kerb"
@@ -44,14 +44,6 @@ def newsroom(production_server):
         user.groups.add(Group.objects.get(name=role))
         ContributorProfile.objects.create(user=user, council=council)
     return {"index": index, "pattern_type": pattern_type}
-
-
-def open_preview_panel(tab):
-    toggle = tab.locator("[data-side-panel-toggle='preview']")
-    tab.wait_for_load_state("networkidle")
-    if toggle.get_attribute("aria-expanded") != "true":
-        toggle.click()
-    return tab.frame_locator("#w-preview-iframe")
 
 
 def choose_services(tab, query, expected):

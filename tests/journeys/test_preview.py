@@ -15,7 +15,7 @@ from pattern_pages.models import HomePage
 from pattern_pages.site_setup import ensure_home_page
 from tests import factories
 
-from .conftest import WIDTHS, admin_login
+from .conftest import WIDTHS, admin_login, open_preview_panel
 
 PASSWORD = "a-long-test-password"  # noqa: S105
 
@@ -51,15 +51,6 @@ def library_page_types():
 
 def previewable_snippets():
     return [model for model in get_snippet_models() if issubclass(model, PreviewableMixin)]
-
-
-def open_preview_panel(tab):
-    """Open the editor's preview panel (the admin remembers it open from the last page) and return its frame."""
-    toggle = tab.locator("[data-side-panel-toggle='preview']")
-    tab.wait_for_load_state("networkidle")
-    if toggle.get_attribute("aria-expanded") != "true":
-        toggle.click()
-    return tab.frame_locator("#w-preview-iframe")
 
 
 @pytest.fixture

@@ -47,6 +47,19 @@ def test_bad_parameters_are_a_400_naming_them(api, site, query, parameter):
     assert response.json()["error"]["field"] == parameter
 
 
+def test_too_many_values_of_a_facet_are_a_400_naming_it(api, site):
+    """Each value ticked is tested against every match: past MAX_FACET_VALUES the request is refused with the
+    API's error shape (1,000 council values cost seconds of database time), and repeated values count once."""
+    from search.params import MAX_FACET_VALUES
+
+    many = [("q", "bins")] + [("council", f"E{n:08}") for n in range(MAX_FACET_VALUES + 1)]
+    response = api.get("/api/v1/search/", many)
+    assert response.status_code == 400
+    assert response.json()["error"]["field"] == "council"
+    repeated = [("q", "bins")] + [("council", "E00000001")] * (MAX_FACET_VALUES + 1)
+    assert api.get("/api/v1/search/", repeated).status_code == 200
+
+
 def test_an_unreachable_engine_is_a_clear_503(api, site):
     """When the engine is down the API says so, with Retry-After, instead of failing."""
     with mock.patch.object(DatabaseEngine, "search", side_effect=SearchEngineUnavailable("down")):

@@ -188,3 +188,87 @@ def test_a_common_word_ranks_titled_matches_first_and_pages_through_every_match(
     assert sorted(keys) == sorted(e.key for e in plain + titled)
     monkeypatch.setattr("search.engines.database.PostgresMatch.title_words", lambda self: None)
     assert every_page() == (keys, total)
+
+
+def facet_document(n, matches):
+    """A pattern with facets varying with ``n``; its title has "parking" when ``matches``."""
+    return IndexEntry(
+        key=f"page-{n}",
+        kind="pattern" if n % 3 else "process",
+        locale="en",
+        title=f"{'Parking' if matches else 'Bin'} permit {n}",
+        facets={
+            "type": ["pattern" if n % 3 else "process"],
+            "maturity": [["stable", "beta", "alpha"][n % 3]],
+            "council": [f"E{n % 4}", f"E{n % 5 + 4}"] if n % 2 else [f"E{n % 4}"],
+            "life_event": ["moving-home"] if n % 4 == 0 else [],
+        },
+    )
+
+
+def shown_counts(results):
+    return {facet: [(fc.value, fc.count, fc.selected) for fc in shown] for facet, shown in results.facets.items()}
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"maturity": ["stable"]},
+        {"maturity": ["stable", "beta"], "council": ["E1"]},
+        {"type": ["pattern"], "council": ["E2", "E5"], "life_event": ["moving-home"]},
+    ],
+)
+def test_facets_counted_from_the_documents_not_matched_equal_those_counted_directly(monkeypatch, filters):
+    """Issue 17: when a word matches most documents, the facets of those it does not match are counted and
+    taken from every document's counts; the counts, each leaving out its own facet's selection, are the
+    same as counting the matches themselves, filtered or not."""
+    from django.core.cache import caches
+    from django.test.utils import CaptureQueriesContext
+
+    from search.engines import database
+
+    engine = DatabaseEngine()
+    engine.upsert([facet_document(n, matches=n % 7 != 0) for n in range(40)])
+    query = SearchQuery("parking", filters=filters)
+    monkeypatch.setattr(database, "COMPLEMENT_MINIMUM", 10**9)
+    direct = engine.search(query)
+    caches["pages"].clear()
+    monkeypatch.setattr(database, "COMPLEMENT_MINIMUM", 1)
+    for _ in range(2):  # every document's counts made, then read again
+        with CaptureQueriesContext(connection) as captured:
+            by_complement = engine.search(query)
+        caches["pages"].clear()
+        assert any('NOT ("library_search_searchdocument".id IN' in q["sql"] for q in captured.captured_queries)
+        assert by_complement.total == direct.total
+        assert shown_counts(by_complement) == shown_counts(direct)
+    assert direct.total == 34 if not filters else direct.total < 34
+
+
+def test_facets_counted_the_other_way_round_follow_a_write_to_the_index(monkeypatch):
+    """Every document's counts are kept in the database under the index's generation: after an upsert or a
+    delete they are made again, so the counts stay exact."""
+    from django.core.cache import caches
+
+    from search.engines import database
+    from search.models import SearchFacetTotals
+
+    monkeypatch.setattr(database, "COMPLEMENT_MINIMUM", 1)
+    engine = DatabaseEngine()
+    engine.upsert([facet_document(n, matches=n != 0) for n in range(14)])
+
+    def council_counts():
+        caches["pages"].clear()
+        results = engine.search(SearchQuery("parking", facets=("council", "maturity")))
+        return results.total, shown_counts(results)
+
+    first = council_counts()
+    kept = SearchFacetTotals.objects.get(locale="en")
+    assert kept.documents == 14
+    engine.upsert([facet_document(n, matches=True) for n in range(14, 17)])
+    engine.delete(["page-1"])
+    after = council_counts()
+    assert after != first
+    assert SearchFacetTotals.objects.get(locale="en").generation != kept.generation
+    monkeypatch.setattr(database, "COMPLEMENT_MINIMUM", 10**9)
+    assert council_counts() == after

@@ -234,13 +234,14 @@ def image_raw_values(block, raw):
             yield raw.get("image")
     elif isinstance(block, blocks.StreamBlock):
         for child, value in stream_items(block, raw):
-            yield from image_raw_values(child, value)
+            if holds_images(child):  # asked before the call: no generator for each text block
+                yield from image_raw_values(child, value)
     elif isinstance(block, blocks.ListBlock):
         for value in list_items(raw):
             yield from image_raw_values(block.child_block, value)
     elif isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
         for name, child in block.child_blocks.items():
-            if name in raw:
+            if name in raw and holds_images(child):
                 yield from image_raw_values(child, raw[name])
 
 

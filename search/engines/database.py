@@ -484,7 +484,9 @@ def entry_words(entry):
         text or "" for text in (entry.title, entry.service_names, entry.keywords, entry.summary, entry.body)
     )
     found = set()
-    for word in set(WORD.findall(text.lower())):
+    # A word never holds a space, so the words of the text's distinct space-separated tokens are the text's
+    # words: the regular expression reads each distinct token once rather than the whole text.
+    for word in set(WORD.findall(" ".join(set(text.lower().split())))):
         word = word.strip("'")
         if word and len(word) <= MAX_WORD_LENGTH:
             found.add(word)
@@ -979,8 +981,11 @@ class PostgresRebuild:
        arriving meanwhile waits and then lands in the new table, so none is lost.
     2. A new table like it (columns, generated columns, identity), without indexes or constraints, is
        filled with ``COPY``: cheaper than inserting into a table whose GIN indexes grow with every row.
+       Each row takes the full-text vectors of the live document with the same key and the same text
+       (``library_search_reused_vectors()``, migration 0009); only a new or changed document's are
+       computed, which was most of a rebuild's time.
     3. The old table's indexes and constraints are made again on the new one, from the catalogue, under
-       temporary names.
+       temporary names, and its triggers (which keep the vectors) by their own names.
     4. The old table is dropped and the new one takes its name, its indexes' and constraints' names and its
        sequence's name. Only this step keeps searches out (their lock waits), for milliseconds.
 
@@ -992,6 +997,8 @@ class PostgresRebuild:
         "key", "kind", "locale", "page_id", "service_id", "title", "slug", "url", "summary", "service_names",
         "keywords", "body", "lgsl_codes", "facets", "updated_at",
     )  # fmt: skip
+
+    REUSE_TRIGGER = "library_search_rebuild_reuse"
 
     def __init__(self, locked=None):
         self.locked = locked
@@ -1010,8 +1017,15 @@ class PostgresRebuild:
                 f"CREATE TABLE {stage} (LIKE {live} INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING IDENTITY "
                 "INCLUDING STORAGE INCLUDING COMPRESSION)"
             )
+            # Each row copied takes the live document's vectors when its text is the same (migration 0009).
+            cursor.execute(
+                f"CREATE TRIGGER {self.REUSE_TRIGGER} BEFORE INSERT ON {stage} "
+                "FOR EACH ROW EXECUTE FUNCTION library_search_reused_vectors()"
+            )
             count = self.copy(cursor, stage, entries)
+            cursor.execute(f"DROP TRIGGER {self.REUSE_TRIGGER} ON {stage}")
             renames, foreign_keys = self.index_like_live(cursor, live, stage)
+            self.triggers_like_live(cursor, stage)
             sequence = self.sequence(cursor, self.live)
             if foreign_keys:
                 # Rows this transaction wrote may have foreign-key checks still to run (Django's are deferred
@@ -1083,6 +1097,20 @@ class PostgresRebuild:
             renames.append(f"ALTER INDEX {temporary} RENAME TO {quote(name)}")
         return renames, foreign_keys
 
+    def triggers_like_live(self, cursor, stage):
+        """Make the live table's own triggers (those keeping its vectors, migration 0009) on ``stage``, by
+        the same names (a trigger's name is the table's own), once the rows are in."""
+        cursor.execute(
+            "SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = %s::regclass AND NOT tgisinternal "
+            "ORDER BY tgname",
+            [self.live],
+        )
+        for name, definition in cursor.fetchall():
+            found = TRIGGER_DEFINITION.match(definition)
+            if not found:
+                raise DatabaseError(f"Cannot copy the trigger {name}: {definition}")
+            cursor.execute(f"{found['head']}{stage}{found['rest']}")
+
     @staticmethod
     def sequence(cursor, table):
         cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
@@ -1091,6 +1119,12 @@ class PostgresRebuild:
 
 # pg_get_indexdef's form: "CREATE [UNIQUE ]INDEX name ON [ONLY ]schema.table USING …"
 INDEX_DEFINITION = re.compile(r"^CREATE (?P<unique>UNIQUE )?INDEX \S+ ON (?:ONLY )?\S+ (?P<rest>USING .*)$", re.S)
+# pg_get_triggerdef's form: "CREATE TRIGGER name BEFORE INSERT [OR UPDATE [OF …]] ON schema.table FOR EACH …"
+TRIGGER_DEFINITION = re.compile(
+    r"^(?P<head>CREATE TRIGGER \S+ (?:BEFORE|AFTER|INSTEAD OF) [A-Z_, ]+?(?: OF [^()]+?)? ON )\S+"
+    r"(?P<rest> FOR EACH .*)$",
+    re.S,
+)
 
 
 def json_path(facet):

@@ -71,6 +71,7 @@ def test_a_search_matches_through_the_index_and_counts_facets_once():
 
 
 def index_and_constraint_names():
+    """The documents table's index and constraint names, and its triggers' definitions."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'library_search_searchdocument'")
         indexes = {row[0] for row in cursor.fetchall()}
@@ -78,7 +79,12 @@ def index_and_constraint_names():
             "SELECT conname FROM pg_constraint WHERE conrelid = 'library_search_searchdocument'::regclass "
             "AND contype <> 'n'"
         )
-        return indexes, {row[0] for row in cursor.fetchall()}
+        constraints = {row[0] for row in cursor.fetchall()}
+        cursor.execute(
+            "SELECT pg_get_triggerdef(oid) FROM pg_trigger "
+            "WHERE tgrelid = 'library_search_searchdocument'::regclass AND NOT tgisinternal"
+        )
+        return indexes, constraints, {row[0] for row in cursor.fetchall()}
 
 
 def test_a_rebuild_swaps_in_a_table_with_the_same_indexes_and_constraints():
@@ -86,6 +92,7 @@ def test_a_rebuild_swaps_in_a_table_with_the_same_indexes_and_constraints():
     takes upserts as before."""
     before = index_and_constraint_names()
     assert "library_search_facet_terms_gin" in before[0]
+    assert len(before[2]) == 2  # the vectors' triggers, on insert and on an update of the text
     engine = DatabaseEngine()
     engine.rebuild([entry(f"service-{n}", f"Widget permit {n}") for n in range(3)])
     assert index_and_constraint_names() == before
@@ -114,6 +121,46 @@ def test_facet_values_are_a_column_of_the_document_counted_in_one_statement():
     counting = [query["sql"] for query in captured.captured_queries if "GROUP BY" in query["sql"]]
     assert len(counting) == 1
     assert "unnest" in counting[0]
+
+
+def vectors(key):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT search_vector::text, title_vector::text FROM library_search_searchdocument WHERE key = %s", [key]
+        )
+        return cursor.fetchone()
+
+
+def test_a_rebuild_keeps_the_vectors_of_documents_whose_text_is_unchanged():
+    """Issue 17, target 4: the vectors are computed again only for a document that is new or whose text
+    changed; an unchanged one keeps its own (here a planted vector only keeping could give). Upserts keep
+    them in step as the generated columns did."""
+    engine = DatabaseEngine()
+    engine.rebuild([entry("service-1", "Gritting routes", body="salt"), entry("service-2", "Pothole reports")])
+    assert vectors("service-1") == ("'grit':1A 'rout':2A 'salt':3", "'grit':1 'rout':2")
+    with connection.cursor() as cursor:  # no text changes, so the update trigger leaves the vectors as set
+        cursor.execute(
+            "UPDATE library_search_searchdocument SET search_vector = 'planted:1A', title_vector = 'planted' "
+            "WHERE key = 'service-1'"
+        )
+    engine.rebuild(
+        [
+            entry("service-1", "Gritting routes", body="salt"),
+            entry("service-2", "Pothole repairs"),
+            entry("service-3", "Bulky waste"),
+        ]
+    )
+    assert vectors("service-1") == ("'planted':1A", "'planted'")
+    assert vectors("service-2") == ("'pothol':1A 'repair':2A", "'pothol':1 'repair':2")
+    assert vectors("service-3") == ("'bulki':1A 'wast':2A", "'bulki':1 'wast':2")
+    # The new table has the live table's triggers: an upsert of the same text keeps the vectors, an edit
+    # computes them again, a new document has them.
+    engine.upsert([entry("service-1", "Gritting routes", body="salt")])
+    assert vectors("service-1") == ("'planted':1A", "'planted'")
+    engine.upsert([entry("service-1", "Gritting routes", body="grit bins"), entry("service-4", "Fly-tipping")])
+    assert vectors("service-1") == ("'bin':4 'grit':1A,3 'rout':2A", "'grit':1 'rout':2")
+    assert vectors("service-4")[1] == "'fli':2 'fly-tip':1 'tip':3"
+    assert engine.search(SearchQuery("bins", facets=())).total == 1
 
 
 @pytest.mark.django_db(transaction=True)

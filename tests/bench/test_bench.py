@@ -326,3 +326,43 @@ def test_issue_17_page_bad_input_and_http_search_verdicts():
     ]:
         assert text.count(heading) == 1, heading
     assert "| 10,000 | hits | 100.0 | 20.0 | 55.0 |" in text
+
+
+def test_bench_full_measures_100000_pages_in_process_only(tmp_path, monkeypatch):
+    """bench-full's sizes are 1,000, 10,000 and 100,000 with targets judged at 10,000; at 100,000 pages the run
+    builds the library, times the rebuild and measures search in process (beside Tantivy), and starts no server."""
+    import json
+    import subprocess
+
+    from bench import run
+
+    assert run.MODES["full"]["sizes"] == "1000,10000,100000"
+    assert run.judged_size([1000, 10000, 100000]) == 10000
+    assert run.judged_size([1000]) == 1000
+    monkeypatch.setattr(run, "OUT", tmp_path)
+    steps = []
+
+    def generate(command, **kwargs):
+        steps.append("generate")
+        report_file = command[command.index("--report") + 1]
+        (tmp_path / "100000" / "generate.json").write_text(json.dumps({"database": "bench_100000"}))
+        assert report_file.endswith("100000/generate.json")
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    def python_step(args, url, timeout=None):
+        steps.append(" ".join(args))
+        return {"classes": {}}
+
+    def no_server(*args, **kwargs):
+        raise AssertionError("no server at 100,000 pages")
+
+    monkeypatch.setattr(run.subprocess, "run", generate)
+    monkeypatch.setattr(run, "rebuild", lambda url, pages, budget, rate: {"pages_per_second": 2500, "pages": pages})
+    monkeypatch.setattr(run, "vacuum", lambda database: steps.append("vacuum"))
+    monkeypatch.setattr(run, "tantivy_available", lambda: True)
+    monkeypatch.setattr(run, "python_step", python_step)
+    monkeypatch.setattr(run.load, "Server", no_server)
+    measured = run.measure_size(100000, "full", judged=False)
+    assert measured["role"] == "scale"
+    assert steps == ["generate", "vacuum", "bench.search_cpu -n 1 --tantivy"]
+    assert "endpoints" not in measured and "memory" not in measured

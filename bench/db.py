@@ -1,6 +1,7 @@
 """Benchmark databases: one per library size, cloned from a migrated template so a run migrates once.
 
-Every name starts with ``bench_``; nothing here touches any other database on the server.
+Every name starts with ``bench_`` (or BENCH_PREFIX, e.g. ``mine_`` for a session sharing the server); nothing
+here touches any other database on the server.
 """
 
 import os
@@ -16,6 +17,13 @@ PROJECT = Path(__file__).resolve().parent.parent
 SERVER_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 # A private template (BENCH_TEMPLATE=bench_template_mine) keeps one session's migrations from another's.
 TEMPLATE = os.environ.get("BENCH_TEMPLATE", "bench_template")
+# Every database the harness creates or drops starts with this (BENCH_PREFIX=mine_ gives mine_10000).
+PREFIX = os.environ.get("BENCH_PREFIX", "bench_")
+
+
+def name_for(pages):
+    """The database of a ``pages``-page library: ``bench_10000``."""
+    return f"{PREFIX}{pages}"
 
 
 def database_url(name):
@@ -34,7 +42,7 @@ def exists(name):
 
 
 def drop(name):
-    assert name.startswith("bench_"), name
+    assert name.startswith(PREFIX) or name == TEMPLATE, name
     with _admin() as conn:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
@@ -62,7 +70,7 @@ def ensure_template():
 
 def create_from_template(name):
     """Drop ``name`` and create it as an empty, migrated copy of the template; return its URL."""
-    assert name.startswith("bench_") and name != TEMPLATE, name
+    assert name.startswith(PREFIX) and name != TEMPLATE, name
     ensure_template()
     drop(name)
     with _admin() as conn:

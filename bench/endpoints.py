@@ -45,9 +45,16 @@ ENDPOINTS = {
         "label": "public site: a pattern page",
         "path": "{url}",
     },
+    # The search runs in servers of its own (bench.run.search_runs), not in the alternating rounds.
     "search": {
-        "label": "public site search (database engine), the judged query set",
+        "label": "public site search (database engine), the judged query set, cache misses (kept counts off)",
         "path": "/search/?q={query}",
+        "search_run": "misses",
+    },
+    "search_hits": {
+        "label": "public site search, the judged query set, cache hits (kept counts answer)",
+        "path": "/search/?q={query}",
+        "search_run": "hits",
     },
 }
 
@@ -60,8 +67,17 @@ TARGETS = [
     ("detail vs API v2 detail", "v1_detail", "v2_detail", "ratio", 1.5),
     ("304 vs the framework's floor", "v1_detail_304", "floor", "ratio", 0.8),
     ("public pattern page vs the framework's floor", "site_pattern", "floor", "ratio", 0.3),
-    ("search p95 (10,000 pages)", "search", None, "p95_ms", 50),
+    ("search p95 over HTTP, cache misses", "search", None, "p95_ms", 50),
+    ("search p95 over HTTP, cache hits", "search_hits", None, "p95_ms", 50),
 ]
+
+# Issue 17's targets measured in process (bench.report.evaluate judges them at JUDGED_PAGES).
+JUDGED_PAGES = 10_000  # the size every target is judged at; larger sizes record search figures only
+SEARCH_CPU_MS = 20  # CPU per search request on a miss (app + database), p95, all queries and common words
+SEARCH_API_P95_MS = {10_000: 30, 100_000: 100}  # the search API's wall p95 on a miss, in process
+TANTIVY_RATIO = 5  # ours ÷ Tantivy, CPU per request, per query class
+REBUILD_PAGES_PER_SECOND = 2_000
+PAGE_CPU_MS = 20  # an uncached 40-block pattern page, nothing kept: CPU per request (app + database), mean
 
 # Used when the search helper's judged query set is not in the tree: everyday council searches.
 FALLBACK_QUERIES = [

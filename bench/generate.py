@@ -530,7 +530,7 @@ def main(argv=None):
 
     from . import db
 
-    name = args.database or f"bench_{args.pages}"
+    name = args.database or db.name_for(args.pages)
     started = time.perf_counter()
     os.environ["DATABASE_URL"] = db.create_from_template(name)
     os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.bench"

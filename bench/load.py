@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -40,8 +41,9 @@ def process_cpu_seconds(pid):
 class Server:
     """gunicorn with sync workers, started and stopped by pid (never by name)."""
 
-    def __init__(self, database_url, workers=WORKERS):
+    def __init__(self, database_url, workers=WORKERS, env=None):
         self.database_url = database_url
+        self.env = env or {}
         self.database = database_url.rsplit("/", 1)[-1]
         self.workers = workers
         self.log = open(PROJECT / "bench" / "out" / "gunicorn.log", "a")  # noqa: SIM115
@@ -55,6 +57,7 @@ class Server:
             "DJANGO_SETTINGS_MODULE": "cms.settings.bench",
             "DATABASE_URL": self.database_url,
             "PYTHONUNBUFFERED": "1",
+            **self.env,
         }
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.process = subprocess.Popen(
@@ -97,7 +100,7 @@ class Server:
                 except OSError:
                     pass
 
-    def wait_ready(self, timeout=60):
+    def wait_ready(self, timeout=180):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -108,7 +111,7 @@ class Server:
                         return
             except OSError:
                 time.sleep(0.3)
-        raise RuntimeError("gunicorn did not answer within a minute")
+        raise RuntimeError(f"gunicorn did not answer within {timeout} s")
 
     def worker_pids(self):
         """The gunicorn workers: the processes whose parent is the master this object started."""
@@ -271,3 +274,26 @@ def soak(server, requests_file, seconds, sample_every=5):
         "growth_percent": growth,
         "samples": samples,
     }
+
+
+def fetch(url, timeout=300):
+    """GET ``url``; its status (errors count as answered: warming only needs the worker to have run)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:
+        return None
+
+
+def ask_every_worker(base, paths, times=2):
+    """Ask each path ``WORKERS`` at a time, ``times`` over: sync workers take one request each, so every
+    worker answers every path (what fills each worker's own caches)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(WORKERS) as pool:
+        for path in paths:
+            for _ in range(times):
+                list(pool.map(fetch, [base + path] * WORKERS))

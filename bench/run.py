@@ -1,14 +1,20 @@
 """Run every benchmark and write bench/RESULTS.md and bench/results.json (``make bench``).
 
-    .venv/bin/python -m bench.run --quick             # about 10 minutes on 2 cores
-    .venv/bin/python -m bench.run                     # full: 30 s per endpoint, a 5-minute memory run
-    .venv/bin/python -m bench.run --sizes 1000        # one size only
+    .venv/bin/python -m bench.run --quick             # 1,000 and 10,000 pages, about 20 minutes on 2 cores
+    .venv/bin/python -m bench.run                     # full: also 100,000 pages (search only), longer runs
+    .venv/bin/python -m bench.run --smoke --sizes 1000  # the harness end to end in a few minutes
 
-For each size (1,000 then 10,000 pages) it builds the library in its own database, times the search
-index rebuild, counts SQL queries per request, then starts gunicorn (2 sync workers) and drives each
-endpoint with wrk at concurrency 16, alternating endpoints over several rounds so that a change in the
-machine's load falls on all of them alike. At the largest size it also times publishing, runs the memory
-soak and profiles the slowest of the library's endpoints.
+For each size it builds the library in its own database (``bench_<pages>``, or BENCH_PREFIX's) and times
+the search index rebuild. Up to 10,000 pages it then counts SQL queries per request, starts gunicorn
+(2 sync workers) and drives each endpoint with wrk at concurrency 16, alternating endpoints over several
+rounds so that a change in the machine's load falls on all of them alike; the search runs in servers of
+its own, once with the search's kept counts off (every request a cache miss) and once warmed (hits). At
+10,000 pages (the size issue 17's targets are judged at) it also measures in process: CPU per search
+request on a miss beside Tantivy (bench.search_cpu), the uncached pattern page three ways
+(bench.page_cpu), the worst anonymous queries (bench.bad_input); and times publishing, runs the memory
+soak and profiles the slowest of the library's endpoints. Above 10,000 pages (``make bench-full``'s
+100,000) only the library, the rebuild and the in-process search figures beside Tantivy are measured: the
+wrk runs there would take longer than the whole quick bench.
 """
 
 import argparse
@@ -22,8 +28,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import db, load, report
-from .endpoints import ENDPOINTS
+from . import db, load, probe, report
+from .endpoints import ENDPOINTS, JUDGED_PAGES
 
 PROJECT = Path(__file__).resolve().parent.parent
 OUT = PROJECT / "bench" / "out"
@@ -37,6 +43,9 @@ MODES = {
         "publishes": 20,
         "rebuild_budget": 240,
         "max_seconds": 40,
+        "search_cpu_rounds": 2,
+        "page_cpu_limit": 80,
+        "sizes": "1000,10000",
     },
     # a check that the harness works end to end, in about two minutes; its figures mean nothing
     "smoke": {
@@ -47,6 +56,9 @@ MODES = {
         "publishes": 3,
         "rebuild_budget": 20,
         "max_seconds": 10,
+        "search_cpu_rounds": 1,
+        "page_cpu_limit": 10,
+        "sizes": "1000,10000",
     },
     "full": {
         "seconds": 15,
@@ -56,8 +68,13 @@ MODES = {
         "publishes": 30,
         "rebuild_budget": 600,
         "max_seconds": 90,
+        "search_cpu_rounds": 3,
+        "page_cpu_limit": 0,  # the whole sample, about 200 pages
+        "sizes": "1000,10000,100000",
     },
 }
+# At sizes above JUDGED_PAGES only the library, the rebuild and the in-process search figures are measured.
+SCALE_SEARCH_CPU_ROUNDS = 1
 SLOW_MS = 300  # an endpoint slower than this in-process gets a fresh server rather than a drain after it
 LIBRARY_ENDPOINTS = ["v1_list", "v1_detail", "v1_detail_304", "site_pattern", "search"]
 
@@ -127,17 +144,19 @@ def commit():
     return head.stdout.strip()
 
 
-def measure_size(pages, mode, largest, earlier_rate=None, reuse=False):
+def measure_size(pages, mode, judged, earlier_rate=None, reuse=False):
+    """Everything measured at one size; ``judged`` is the size the targets are judged at (10,000 pages)."""
     settings = MODES[mode]
     size_out = OUT / str(pages)
     size_out.mkdir(parents=True, exist_ok=True)
-    result = {"pages": pages}
+    result = {"pages": pages, "role": "judged" if judged else "scale" if pages > JUDGED_PAGES else "smaller"}
+    database = db.name_for(pages)
 
     report_file = size_out / "generate.json"
-    if reuse and report_file.exists() and db.exists(f"bench_{pages}"):
-        say(f"{pages:,} pages: reusing bench_{pages} (migrating it to this commit)")
-        if db.migrate(f"bench_{pages}") != 0:
-            raise RuntimeError(f"migrate failed on bench_{pages}")
+    if reuse and report_file.exists() and db.exists(database):
+        say(f"{pages:,} pages: reusing {database} (migrating it to this commit)")
+        if db.migrate(database) != 0:
+            raise RuntimeError(f"migrate failed on {database}")
         result["generate"] = json.loads(report_file.read_text())
         result["generate"]["reused"] = True
     else:
@@ -158,28 +177,36 @@ def measure_size(pages, mode, largest, earlier_rate=None, reuse=False):
     url = db.database_url(result["generate"]["database"])
 
     result["rebuild"] = rebuild(url, pages, settings["rebuild_budget"], earlier_rate)
+    vacuum(result["generate"]["database"])
+
+    if result["role"] == "scale":
+        say(f"{pages:,} pages: no wrk runs above {JUDGED_PAGES:,} pages (in-process search figures only)")
+        result["search_cpu"] = search_cpu(url, pages, SCALE_SEARCH_CPU_ROUNDS, result["rebuild"])
+        return result
 
     say(f"{pages:,} pages: preparing requests and counting SQL queries")
     prepared = python_step(["bench.measure", "prepare", "--out", str(size_out)], url)
     result["endpoints"] = prepared["endpoints"]
     result["search_queries_source"] = prepared["queries_source"]
     available = [name for name, entry in prepared["endpoints"].items() if entry["available"]]
+    # The search runs in servers of its own (search_runs); every other endpoint alternates in one.
+    alternating = [name for name in available if not ENDPOINTS[name].get("search_run")]
 
     with load.Server(url) as server:
-        say(f"{pages:,} pages: warming {len(available)} endpoints")
-        for name in available:
+        say(f"{pages:,} pages: warming {len(alternating)} endpoints")
+        for name in alternating:
             load.wrk(server.base, result["endpoints"][name]["requests_file"], settings["warm"], concurrency=2)
             server.drain()
-        rounds = {name: [] for name in available}
+        rounds = {name: [] for name in alternating}
         # A fresh server is warmed on every endpoint quicker than a second, so that loading code and
         # filling per-process caches is not counted against whichever endpoint comes next.
         warm_paths = [
             Path(result["endpoints"][name]["requests_file"]).read_text().splitlines()[0].split("\t")[0]
-            for name in available
+            for name in alternating
             if result["endpoints"][name].get("single_request_ms", 0) < 1000 and not ENDPOINTS[name].get("conditional")
         ]
         for round_number in range(settings["rounds"]):
-            for name in available:
+            for name in alternating:
                 entry = result["endpoints"][name]
                 entry["seconds_per_round"] = duration(entry, settings)
                 app_before, db_before = server.cpu_seconds()
@@ -205,20 +232,146 @@ def measure_size(pages, mode, largest, earlier_rate=None, reuse=False):
                 )
         for name, measured in rounds.items():
             result["endpoints"][name]["http"] = combine(measured)
-        if largest:
+        if judged:
             mixed = size_out / "mixed.txt"
+            mixed_names = alternating + (["search"] if "search" in available else [])
             mixed.write_text(
-                "".join(Path(result["endpoints"][name]["requests_file"]).read_text() for name in available)
+                "".join(Path(result["endpoints"][name]["requests_file"]).read_text() for name in mixed_names)
             )
             say(f"{pages:,} pages: memory run, {settings['soak']} s of mixed traffic")
             result["memory"] = load.soak(server, mixed, settings["soak"])
         result["worker_rss_mb_after_run"] = server.worker_rss_mb()
 
-    if largest:
+    search_runs(result, url, size_out, settings, pages)
+
+    if judged:
+        result["search_cpu"] = search_cpu(url, pages, settings["search_cpu_rounds"], result["rebuild"])
+        result["page_cpu"] = page_cpu(url, pages, settings["page_cpu_limit"])
+        say(f"{pages:,} pages: the worst anonymous queries")
+        result["bad_input"] = python_step(["bench.bad_input"], url, timeout=600)
         say(f"{pages:,} pages: publishing a 40-block pattern {settings['publishes']} times")
         result["publish"] = python_step(["bench.measure", "publish", "--repeat", str(settings["publishes"])], url)
         result["profile"] = profile_slowest(result, url, size_out)
     return result
+
+
+def vacuum(database):
+    """``VACUUM ANALYZE`` after the build and the rebuild, as a running site's autovacuum would have."""
+    import psycopg
+
+    with psycopg.connect(db.database_url(database), autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
+
+
+def search_runs(result, url, size_out, settings, pages):
+    """The public search over HTTP, each round in fresh servers: misses, then hits.
+
+    Misses: gunicorn started with ``BENCH_SEARCH_CACHE=off`` (:mod:`bench.probe`), so the search never
+    looks up its kept counts and every request counts its matches and facets, as the first asking of a
+    query after a change does; the workers are warmed on a few queries first (code, templates, stems).
+    Hits: gunicorn with the kept counts on, every judged query asked by both workers twice before wrk
+    starts, so the counts answer. In both, each worker logs every search request (its own wall and CPU
+    time, and whether the kept counts answered), so the run shows that it measured what it says.
+    """
+    entries = result["endpoints"]
+    if not (entries.get("search") or {}).get("available"):
+        return
+    folder = size_out / "search-log"
+    paths = [line.split("\t")[0] for line in Path(entries["search"]["requests_file"]).read_text().splitlines() if line]
+    measured = {"misses": [], "hits": []}
+    logged = {"misses": [], "hits": []}
+    names = {"misses": "search", "hits": "search_hits"}
+    for round_number in range(settings["rounds"]):
+        for kind in ("misses", "hits"):
+            entry = entries[names[kind]]
+            env = {probe.LOG_VARIABLE: str(folder)}
+            if kind == "misses":
+                env[probe.CACHE_VARIABLE] = "off"
+            with load.Server(url, env=env) as server:
+                load.ask_every_worker(server.base, paths if kind == "hits" else paths[:3])
+                server.drain()
+                probe.clear_log(folder)
+                seconds = duration(entries["search"], settings)
+                app_before, db_before = server.cpu_seconds()
+                figures = load.wrk(server.base, entry["requests_file"], seconds)
+                server.drain()
+                app_after, db_after = server.cpu_seconds()
+                served = figures["requests"] + load.CONCURRENCY
+                figures["app_cpu_ms"] = round((app_after - app_before) * 1000 / served, 2)
+                figures["db_cpu_ms"] = round((db_after - db_before) * 1000 / served, 2)
+                figures["load_average"] = round(os.getloadavg()[0], 1)
+                entry["seconds_per_round"] = seconds
+                rows = probe.read_log(folder)
+                logged[kind] += rows
+                figures["server"] = server_side(rows)
+                measured[kind].append(figures)
+                say(
+                    f"{pages:,} pages, round {round_number + 1}: search {kind} {figures['rps']} req/s, "
+                    f"p95 {figures['p95_ms']} ms, errors {figures['errors']}, "
+                    f"kept counts: {figures['server']['kinds']}"
+                )
+    for kind, rounds in measured.items():
+        entry = entries[names[kind]]
+        entry["http"] = combine(rounds)
+        entry["http"]["server"] = server_side(logged[kind])
+        entry["method"] = kind
+
+
+def server_side(rows):
+    """What the workers logged: how many requests of each kind and their own wall and CPU p50/p95."""
+    from .measure import percentile
+
+    kinds = {}
+    for row in rows:
+        kinds[row["kind"]] = kinds.get(row["kind"], 0) + 1
+
+    def spread(key):
+        values = [row[key] for row in rows]
+        if not values:
+            return None
+        return {"p50": round(percentile(values, 0.5), 1), "p95": round(percentile(values, 0.95), 1)}
+
+    return {
+        "requests": len(rows),
+        "kinds": kinds,
+        "wall_ms": spread("wall"),
+        "cpu_ms": spread("cpu"),
+        "server_errors": sum(row["status"] >= 500 for row in rows),
+    }
+
+
+def tantivy_available():
+    return subprocess.run([sys.executable, "-c", "import tantivy"], capture_output=True, check=False).returncode == 0
+
+
+def search_cpu(url, pages, rounds, rebuilt):
+    """bench.search_cpu: CPU and wall per search API request on a miss, beside Tantivy when installed."""
+    if rebuilt.get("pages_per_second") is None:
+        return {"skipped": True, "reason": "the search index was not rebuilt at this size"}
+    args = ["bench.search_cpu", "-n", str(rounds)]
+    tantivy = tantivy_available()
+    if tantivy:
+        args.append("--tantivy")
+    say(f"{pages:,} pages: search in process on cache misses{' beside Tantivy' if tantivy else ''}")
+    figures = python_step(args, url, timeout=3600)
+    if not tantivy:
+        figures["tantivy_missing"] = "tantivy is not installed (`pip install -e '.[bench]'`)"
+    return figures
+
+
+def page_cpu(url, pages, limit):
+    """bench.page_cpu three ways: nothing kept (the target), the page's HTML kept, the whole page kept."""
+    say(f"{pages:,} pages: an uncached pattern page in process (nothing, HTML, page kept)")
+    found = {}
+    for kept in ("nothing", "bodies", "pages"):
+        args = ["bench.page_cpu", "--kept", kept]
+        if limit:
+            args += ["--limit", str(limit)]
+        try:
+            found[kept] = python_step(args, url, timeout=1200)
+        except RuntimeError as error:
+            found[kept] = {"failed": str(error)[-500:]}
+    return found
 
 
 def duration(entry, settings):
@@ -302,11 +455,20 @@ def profile_slowest(result, url, size_out):
     return figures
 
 
+def judged_size(sizes):
+    """The size targets are judged at: 10,000 pages, else the largest below it (a smoke run's 1,000)."""
+    below = [size for size in sizes if size <= JUDGED_PAGES]
+    return max(below) if below else min(sizes)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="shorter runs: the whole bench in about 10 minutes")
     parser.add_argument("--smoke", action="store_true", help="seconds-long runs, to check the harness works")
-    parser.add_argument("--sizes", default="1000,10000", help="library sizes, comma-separated (default 1000,10000)")
+    parser.add_argument(
+        "--sizes",
+        help="library sizes, comma-separated (default: quick and smoke 1000,10000; full 1000,10000,100000)",
+    )
     parser.add_argument(
         "--reuse",
         action="store_true",
@@ -317,7 +479,8 @@ def main(argv=None):
     parser.add_argument("--markdown", type=Path, default=PROJECT / "bench" / "RESULTS.md")
     args = parser.parse_args(argv)
     mode = "smoke" if args.smoke else "quick" if args.quick else "full"
-    sizes = sorted(int(size) for size in args.sizes.split(","))
+    sizes = sorted(int(size) for size in (args.sizes or MODES[mode]["sizes"]).split(","))
+    judged = judged_size(sizes)
     if args.rounds:
         MODES[mode]["rounds"] = args.rounds
     load.ensure_wrk()
@@ -327,6 +490,7 @@ def main(argv=None):
     results = {
         "mode": mode,
         "settings": {**MODES[mode], "workers": load.WORKERS, "concurrency": load.CONCURRENCY},
+        "judged_pages": judged,
         "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "commit": commit(),
         "machine": machine(),
@@ -336,7 +500,7 @@ def main(argv=None):
     }
     rate = None
     for pages in sizes:
-        measured = measure_size(pages, mode, largest=pages == sizes[-1], earlier_rate=rate, reuse=args.reuse)
+        measured = measure_size(pages, mode, judged=pages == judged, earlier_rate=rate, reuse=args.reuse)
         results["sizes"][str(pages)] = measured
         rate = measured["rebuild"].get("pages_per_second") or (
             measured["rebuild"]["pages"] / measured["rebuild"]["budget_seconds"]

@@ -77,7 +77,11 @@ def main(argv=None):
 
     def summary(key, subset=samples):
         values = [sample[key] for sample in subset]
-        return {"p50": round(percentile(values, 0.5), 1), "p95": round(percentile(values, 0.95), 1)}
+        return {
+            "p50": round(percentile(values, 0.5), 1),
+            "p95": round(percentile(values, 0.95), 1),
+            "mean": round(sum(values) / len(values), 1),
+        }
 
     for sample in samples:
         sample["total"] = sample["app"] + sample["db"]
@@ -91,6 +95,22 @@ def main(argv=None):
         "cpu_total_ms_mean": round(sum(s["total"] for s in samples) / len(samples), 1),
         "wall_ms": summary("wall"),
         "common_words": {"cpu_total_ms": summary("total", common), "wall_ms": summary("wall", common)},
+        # Per query class: CPU (app + database) and wall per request, for bench.report's verdicts.
+        "classes": {
+            name: {
+                "requests": len(subset),
+                "cpu_total_ms": summary("total", subset),
+                "cpu_app_ms": summary("app", subset),
+                "wall_ms": summary("wall", subset),
+            }
+            for name, subset in [
+                ("all", samples),
+                ("judged", [sample for sample in samples if sample["q"] not in COMMON_WORDS]),
+                ("common_words", common),
+            ]
+        },
+        "common_word_list": COMMON_WORDS,
+        "rounds": args.rounds,
     }
     if args.tantivy:
         result["tantivy"] = tantivy_side_by_side(queries, args.rounds, samples)

@@ -8,7 +8,7 @@ they exist in this settings module only and are never deployed.
 import dj_database_url
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, LOGGING, STORAGES, env_rate, os
+from .base import INSTALLED_APPS, LOGGING, MIDDLEWARE, STORAGES, env_rate, os
 
 DEBUG = False
 SECRET_KEY = "bench-only-secret-never-used-outside-127-0-0-1-benchmarks"  # noqa: S105
@@ -25,6 +25,8 @@ DATABASES = {
 
 INSTALLED_APPS = INSTALLED_APPS + ["wagtail.api.v2", "wagtail.api.v3"]
 ROOT_URLCONF = "bench.urls"
+# Inert unless the harness asks (BENCH_SEARCH_LOG, BENCH_SEARCH_CACHE=off): see bench.probe.
+MIDDLEWARE = ["bench.probe.SearchProbe", *MIDDLEWARE]
 
 STATIC_ROOT = BASE_DIR / "bench" / "out" / "static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -64,6 +64,38 @@ def test_pages_are_served_by_the_site_and_by_the_comparison_apis(library, client
     assert client.get("/bench/floor/").json()["status"] == "ok"
 
 
+def search_cpu_fixture(judged, common, ratio=(4.0, 4.5)):
+    """bench.search_cpu's figures: (CPU p50, CPU p95, wall p50, wall p95) for judged queries and common words."""
+
+    def of(figures, requests):
+        cpu_p50, cpu_p95, wall_p50, wall_p95 = figures
+        return {
+            "requests": requests,
+            "cpu_total_ms": {"p50": cpu_p50, "p95": cpu_p95, "mean": cpu_p50},
+            "cpu_app_ms": {"p50": cpu_p50, "p95": cpu_p95, "mean": cpu_p50},
+            "wall_ms": {"p50": wall_p50, "p95": wall_p95, "mean": wall_p50},
+        }
+
+    def anchor(figures):
+        return {
+            "tantivy_cpu_ms": {"p50": 1.0, "p95": 2.0},
+            "ours_cpu_ms": {"p50": figures[0], "p95": figures[1]},
+            "ratio_p50": ratio[0],
+            "ratio_p95": ratio[1],
+        }
+
+    return {
+        "classes": {"all": of(judged, 59), "judged": of(judged, 51), "common_words": of(common, 8)},
+        "tantivy": {
+            "documents": 9853,
+            "index_build_s": 12.0,
+            "judged": anchor(judged),
+            "common_words": {**anchor(common), "ratio_p50": 9.0},
+            "all": anchor(judged),
+        },
+    }
+
+
 def results_fixture():
     """A two-size results document with one target met and one missed."""
 
@@ -117,6 +149,37 @@ def results_fixture():
     }
     small = copy.deepcopy(size)
     small["pages"] = 1000
+    size["search_cpu"] = search_cpu_fixture(judged=(12.0, 18.5, 14.0, 22.0), common=(19.0, 35.0, 25.0, 41.0))
+    size["page_cpu"] = {
+        kept: {
+            "requests": 80,
+            "cpu_total_ms": {"p50": mean, "p95": mean * 1.5, "mean": mean},
+            "cpu_app_ms": {"p50": mean, "p95": mean, "mean": mean * 0.8},
+            "wall_ms": {"p50": mean * 2, "p95": mean * 3},
+            "queries": {"p50": 20.0, "p95": 20.0, "mean": 20.0},
+        }
+        for kept, mean in (("nothing", 24.0), ("bodies", 15.0), ("pages", 1.9))
+    }
+    size["bad_input"] = {
+        "repeat": 3,
+        "cases": [
+            {"case": "10,000 characters", "where": "search API", "status": 400, "wall_ms": 3.0, "cpu_ms": 3.0},
+            {
+                "case": "1,000 words joined by OR",
+                "where": "search page",
+                "status": 200,
+                "wall_ms": 90.0,
+                "cpu_ms": 80.0,
+            },
+        ],
+        "slowest": {
+            "case": "1,000 words joined by OR",
+            "where": "search page",
+            "status": 200,
+            "wall_ms": 90.0,
+            "cpu_ms": 80.0,
+        },
+    }
     return {
         "mode": "quick",
         "settings": {"workers": 2, "concurrency": 16, "rounds": 2, "seconds": 8, "warm": 2},
@@ -143,8 +206,11 @@ def test_results_writer_judges_targets_and_says_by_how_much_a_target_is_missed()
     assert verdicts["list vs API v2"]["status"] == report.MET
     assert verdicts["list p95 at concurrency 16"]["status"] == report.MISSED
     assert "50 ms (50%) over" in verdicts["list p95 at concurrency 16"]["detail"]
-    assert verdicts["search p95 (10,000 pages)"]["status"] == report.NOT_MEASURED
+    assert verdicts["search p95 over HTTP, cache misses"]["status"] == report.NOT_MEASURED
     assert verdicts["import of the LGSL list and all councils"]["status"] == report.MET
+    # 1,000 pages/s falls short of the 2,000 pages/s issue 17 asks of the rebuild.
+    assert verdicts["rebuild_search_index (database engine)"]["status"] == report.MISSED
+    assert "50% short" in verdicts["rebuild_search_index (database engine)"]["detail"]
 
 
 def test_results_writer_produces_every_section_and_keeps_other_tools_sections(tmp_path):
@@ -171,3 +237,132 @@ def test_results_writer_produces_every_section_and_keeps_other_tools_sections(tm
     assert "## Search relevance\n\nnDCG@10 0.9" in text
     assert text.count(report.BEGIN) == 1
     assert "bench/profiles/v1_list.txt" in text
+
+
+def test_issue_17_search_verdicts_judge_each_query_class_at_10000_pages_and_wait_for_100000():
+    """CPU per request p95 18.5 ms meets ≤ 20 ms for all queries; common words' 35 ms misses; the API p95 of
+    22 ms meets ≤ 30 ms, common words' 41 ms misses; Tantivy 4–4.5× is within 5×, 9× is not; the 100,000-page
+    rows wait for bench-full."""
+    verdicts = {v["name"]: v for v in report.evaluate(results_fixture())}
+    assert verdicts["search CPU per request on a miss, all queries"]["status"] == report.MET
+    assert verdicts["search CPU per request on a miss, common words"]["status"] == report.MISSED
+    assert verdicts["search API p95 on a miss, judged queries, 10,000 pages"]["status"] == report.MET
+    missed = verdicts["search API p95 on a miss, common words, 10,000 pages"]
+    assert missed["status"] == report.MISSED and "11 ms over" in missed["detail"]
+    assert verdicts["ours ÷ Tantivy, judged queries, 10,000 pages"]["status"] == report.MET
+    assert "not within 5×" in verdicts["ours ÷ Tantivy, common words, 10,000 pages"]["detail"]
+    for name in [
+        "search API p95 on a miss, judged queries, 100,000 pages",
+        "ours ÷ Tantivy, common words, 100,000 pages",
+    ]:
+        assert verdicts[name]["status"] == report.NOT_MEASURED
+        assert "bench-full" in verdicts[name]["detail"]
+
+
+def test_issue_17_judges_at_10000_pages_and_records_100000_pages_search_figures(tmp_path):
+    """With a 100,000-page size the targets are still judged at 10,000 pages; the larger size's API p95 and
+    Tantivy ratio are judged against its own ceiling (≤ 100 ms) and rendered, its endpoints said to be skipped."""
+    results = results_fixture()
+    big = {
+        "pages": 100000,
+        "role": "scale",
+        "generate": copy.deepcopy(results["sizes"]["10000"]["generate"]),
+        "rebuild": {"command": "rebuild_search_index", "pages": 100000, "seconds": 40.0, "pages_per_second": 2500},
+        "search_cpu": search_cpu_fixture(judged=(30.0, 60.0, 40.0, 80.0), common=(90.0, 150.0, 120.0, 190.0)),
+    }
+    results["sizes"]["100000"] = big
+    results["judged_pages"] = 10000
+    verdicts = {v["name"]: v for v in report.evaluate(results)}
+    assert verdicts["rebuild_search_index (database engine)"]["value"] == 1000  # the 10,000-page rebuild
+    assert verdicts["search API p95 on a miss, judged queries, 100,000 pages"]["status"] == report.MET
+    assert verdicts["search API p95 on a miss, common words, 100,000 pages"]["status"] == report.MISSED
+    results["targets"] = list(verdicts.values())
+    path = tmp_path / "RESULTS.md"
+    report.write(results, path)
+    text = path.read_text()
+    assert "Not measured over HTTP at 100,000 pages" in text
+    assert "| 100,000 | common words | 8 | 90.0 / 150.0 / 90.0 | 120.0 / 190.0 |" in text
+    assert "### Endpoints at 100,000 pages" not in text
+
+
+def test_issue_17_page_bad_input_and_http_search_verdicts():
+    """The uncached page is judged on nothing kept (24 ms > 20 ms) and shows the other two; bad input is
+    judged on answering without a server error; the HTTP search runs say what the workers logged."""
+    results = results_fixture()
+    size = results["sizes"]["10000"]
+    figures = {"rps": 100.0, "p50_ms": 20.0, "p95_ms": 40.0, "p99_ms": 50.0, "max_ms": 60.0, "requests": 1000}
+    figures.update(errors=0, status_2xx=1000, status_304=0, status_other=0, app_cpu_ms=9.0, db_cpu_ms=6.0)
+    server = {
+        "requests": 1016,
+        "kinds": {"miss": 1016},
+        "wall_ms": {"p50": 18.0, "p95": 30.0},
+        "cpu_ms": {"p50": 9.0, "p95": 14.0},
+    }
+    size["endpoints"]["search"] = {"label": "misses", "available": True, "http": {**figures, "server": server}}
+    size["endpoints"]["search_hits"] = {
+        "label": "hits",
+        "available": True,
+        "http": {**figures, "p95_ms": 55.0, "server": {**server, "kinds": {"hit": 1016}}},
+    }
+    verdicts = {v["name"]: v for v in report.evaluate(results)}
+    page = verdicts["an uncached 40-block pattern page, nothing kept"]
+    assert (
+        page["status"] == report.MISSED and "4.0 ms over" in page["detail"] and "the page kept 1.9 ms" in page["detail"]
+    )
+    bad = verdicts["the worst anonymous search (long, syntax, 1,000 OR terms …)"]
+    assert bad["status"] == report.MET and "1,000 words joined by OR" in bad["detail"]
+    size["bad_input"]["cases"][1]["status"] = 500
+    assert report.bad_input_verdict(size)["status"] == report.MISSED
+    misses = verdicts["search p95 over HTTP, cache misses"]
+    assert misses["status"] == report.MET and "1,016 misses" in misses["detail"]
+    assert verdicts["search p95 over HTTP, cache hits"]["status"] == report.MISSED
+    results["targets"] = list(verdicts.values())
+    text = report.render(results)
+    for heading in [
+        "### Search over HTTP: cache misses and hits apart",
+        "### Search in process on a cache miss, beside Tantivy",
+        "### A pattern page in process",
+        "### The worst anonymous queries",
+    ]:
+        assert text.count(heading) == 1, heading
+    assert "| 10,000 | hits | 100.0 | 20.0 | 55.0 |" in text
+
+
+def test_bench_full_measures_100000_pages_in_process_only(tmp_path, monkeypatch):
+    """bench-full's sizes are 1,000, 10,000 and 100,000 with targets judged at 10,000; at 100,000 pages the run
+    builds the library, times the rebuild and measures search in process (beside Tantivy), and starts no server."""
+    import json
+    import subprocess
+
+    from bench import run
+
+    assert run.MODES["full"]["sizes"] == "1000,10000,100000"
+    assert run.judged_size([1000, 10000, 100000]) == 10000
+    assert run.judged_size([1000]) == 1000
+    monkeypatch.setattr(run, "OUT", tmp_path)
+    steps = []
+
+    def generate(command, **kwargs):
+        steps.append("generate")
+        report_file = command[command.index("--report") + 1]
+        (tmp_path / "100000" / "generate.json").write_text(json.dumps({"database": "bench_100000"}))
+        assert report_file.endswith("100000/generate.json")
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    def python_step(args, url, timeout=None):
+        steps.append(" ".join(args))
+        return {"classes": {}}
+
+    def no_server(*args, **kwargs):
+        raise AssertionError("no server at 100,000 pages")
+
+    monkeypatch.setattr(run.subprocess, "run", generate)
+    monkeypatch.setattr(run, "rebuild", lambda url, pages, budget, rate: {"pages_per_second": 2500, "pages": pages})
+    monkeypatch.setattr(run, "vacuum", lambda database: steps.append("vacuum"))
+    monkeypatch.setattr(run, "tantivy_available", lambda: True)
+    monkeypatch.setattr(run, "python_step", python_step)
+    monkeypatch.setattr(run.load, "Server", no_server)
+    measured = run.measure_size(100000, "full", judged=False)
+    assert measured["role"] == "scale"
+    assert steps == ["generate", "vacuum", "bench.search_cpu -n 1 --tantivy"]
+    assert "endpoints" not in measured and "memory" not in measured

@@ -134,11 +134,11 @@ def searchable_entries():
     return build_entries(all_keys())
 
 
-def rebuild_index(engine=None, progress=None):
+def rebuild_index(engine=None, progress=None, recompute_vectors=False):
     """Rebuild the whole index (new index, then swap) and clear the updates it has made redundant."""
     engine = engine or get_search_engine()
     started = timezone.now()
     with no_cycle_collection():
-        count = engine.rebuild(searchable_entries(), progress=progress)
+        count = engine.rebuild(searchable_entries(), progress=progress, recompute_vectors=recompute_vectors)
     PendingIndexUpdate.objects.filter(requested_at__lt=started).delete()
     return count

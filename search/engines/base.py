@@ -30,8 +30,12 @@ class SearchEngine:
         """Remove documents by key; a key that is not indexed is not an error."""
         raise NotImplementedError
 
-    def rebuild(self, entries, progress=None):
-        """Replace the whole index with ``entries`` without the search ever going empty."""
+    def rebuild(self, entries, progress=None, recompute_vectors=False):
+        """Replace the whole index with ``entries`` without the search ever going empty.
+
+        ``recompute_vectors``: analyse every document's text again even where it has not changed (an engine
+        that keeps the analysis of unchanged text, as the database engine does on PostgreSQL, reuses it
+        otherwise); an engine that analyses everything on every rebuild ignores it."""
         raise NotImplementedError
 
     def ping(self):

@@ -108,7 +108,7 @@ class DatabaseEngine(SearchEngine):
         except DatabaseError as error:
             raise SearchEngineUnavailable(str(error)) from error
 
-    def rebuild(self, entries, progress=None):
+    def rebuild(self, entries, progress=None, recompute_vectors=False):
         """Replace every document; searches see the old index until the new one is complete.
 
         PostgreSQL: the documents are copied (``COPY``) into a new table without indexes, which are built
@@ -128,8 +128,8 @@ class DatabaseEngine(SearchEngine):
                 yield entry
 
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
-            return write_alongside(collected(entries), found)
-        return write_index(collected(entries), found)
+            return write_alongside(collected(entries), found, recompute_vectors)
+        return write_index(collected(entries), found, recompute_vectors=recompute_vectors)
 
     def _rebuild_rows(self, entries):
         """Every document deleted and inserted again, ``REBUILD_BATCH`` at a time (in the caller's transaction).
@@ -303,13 +303,13 @@ class KeptCounts:
         return value
 
 
-def write_index(entries, found, locked=None):
+def write_index(entries, found, locked=None, recompute_vectors=False):
     """Every document replaced by ``entries`` and the vocabulary by ``found`` (``{locale: {word}}``, complete
     once ``entries`` are exhausted), in one transaction on this thread's connection. ``locked()`` is called
     once the documents are locked against other writers (PostgreSQL)."""
     with transaction.atomic():
         if connection.vendor == "postgresql":
-            count = PostgresRebuild(locked).run(entries)
+            count = PostgresRebuild(locked, recompute_vectors).run(entries)
         else:
             count = DatabaseEngine()._rebuild_rows(entries)
         # A plain DELETE: QuerySet.delete() would load every row to send post_delete for each (some
@@ -325,7 +325,7 @@ class RebuildAbandoned(Exception):
     """The entries could not all be built; the writer rolls back."""
 
 
-def write_alongside(entries, found):
+def write_alongside(entries, found, recompute_vectors=False):
     """:func:`write_index` on a thread of its own (so a connection of its own), fed batches of ``entries``
     built on this one: the two cores work at once. An error on either side rolls the new index back."""
     import queue
@@ -346,7 +346,7 @@ def write_alongside(entries, found):
 
     def write():
         try:
-            outcome["count"] = write_index(fed(), found, locked.set)
+            outcome["count"] = write_index(fed(), found, locked.set, recompute_vectors)
         except BaseException as error:  # noqa: BLE001  (handed to the caller below)
             outcome["error"] = error
         finally:
@@ -1000,8 +1000,11 @@ class PostgresRebuild:
 
     REUSE_TRIGGER = "library_search_rebuild_reuse"
 
-    def __init__(self, locked=None):
+    def __init__(self, locked=None, recompute_vectors=False):
         self.locked = locked
+        # Every vector computed again (``rebuild_search_index --recompute-vectors``): after PostgreSQL's
+        # text search dictionaries or configuration change, when the same text would analyse differently.
+        self.vectors = "library_search_document_vectors" if recompute_vectors else "library_search_reused_vectors"
         self.live = SearchDocument._meta.db_table
         self.stage = f"{self.live}_rebuild"
 
@@ -1017,10 +1020,11 @@ class PostgresRebuild:
                 f"CREATE TABLE {stage} (LIKE {live} INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING IDENTITY "
                 "INCLUDING STORAGE INCLUDING COMPRESSION)"
             )
-            # Each row copied takes the live document's vectors when its text is the same (migration 0009).
+            # Each row copied takes the live document's vectors when its text is the same (migration 0009),
+            # unless every vector is to be computed again.
             cursor.execute(
                 f"CREATE TRIGGER {self.REUSE_TRIGGER} BEFORE INSERT ON {stage} "
-                "FOR EACH ROW EXECUTE FUNCTION library_search_reused_vectors()"
+                f"FOR EACH ROW EXECUTE FUNCTION {self.vectors}()"
             )
             count = self.copy(cursor, stage, entries)
             cursor.execute(f"DROP TRIGGER {self.REUSE_TRIGGER} ON {stage}")

@@ -228,7 +228,7 @@ class ElasticsearchEngine(SearchEngine):
         ]
         self._call(helpers.bulk, self.client, actions, raise_on_error=False, refresh="wait_for")
 
-    def rebuild(self, entries, progress=None):
+    def rebuild(self, entries, progress=None, recompute_vectors=False):
         """Fill a new index per locale, then point each alias at it in one atomic call."""
         by_locale = {locale: [] for locale in self.locales()}
         for entry in entries:

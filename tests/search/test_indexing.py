@@ -197,6 +197,27 @@ def test_rebuild_command_reports_progress_and_summary(draft, commit, capsys):
     assert indexed_document(draft) is not None
 
 
+def test_rebuild_command_can_recompute_every_vector(draft, commit, capsys, monkeypatch):
+    """``--recompute-vectors`` reaches the engine (tests/search/test_postgres.py shows what it does there)
+    and the index is rebuilt as usual."""
+    from search.engines.database import DatabaseEngine
+
+    asked = []
+    rebuild = DatabaseEngine.rebuild
+
+    def spied(self, entries, progress=None, recompute_vectors=False):
+        asked.append(recompute_vectors)
+        return rebuild(self, entries, progress=progress, recompute_vectors=recompute_vectors)
+
+    monkeypatch.setattr(DatabaseEngine, "rebuild", spied)
+    commit(draft.save_revision().publish)
+    call_command("rebuild_search_index", "--recompute-vectors")
+    call_command("rebuild_search_index")
+    assert asked == [True, False]
+    assert "Indexed 1 documents" in capsys.readouterr().out
+    assert indexed_document(draft) is not None
+
+
 def test_the_search_commands_report_in_welsh_to_an_admin_working_in_welsh(draft, commit, flaky_engine, capsys):
     """With Welsh active, retry_search_updates and rebuild_search_index say what they did in Welsh."""
     commit(draft.save_revision().publish)

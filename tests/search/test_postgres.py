@@ -163,6 +163,23 @@ def test_a_rebuild_keeps_the_vectors_of_documents_whose_text_is_unchanged():
     assert engine.search(SearchQuery("bins", facets=())).total == 1
 
 
+def test_a_rebuild_asked_to_recompute_vectors_analyses_unchanged_text_again():
+    """``rebuild_search_index --recompute-vectors`` (after PostgreSQL's dictionaries change): a document whose
+    text has not changed gets its vectors computed again instead of keeping the stored ones."""
+    engine = DatabaseEngine()
+    engine.rebuild([entry("service-1", "Gritting routes", body="salt")])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE library_search_searchdocument SET search_vector = 'planted:1A', title_vector = 'planted' "
+            "WHERE key = 'service-1'"
+        )
+    engine.rebuild([entry("service-1", "Gritting routes", body="salt")], recompute_vectors=True)
+    assert vectors("service-1") == ("'grit':1A 'rout':2A 'salt':3", "'grit':1 'rout':2")
+    # The live table's own triggers are back afterwards: an unchanged upsert keeps, an edit recomputes.
+    engine.upsert([entry("service-1", "Gritting routes", body="grit bins")])
+    assert vectors("service-1")[0] == "'bin':4 'grit':1A,3 'rout':2A"
+
+
 @pytest.mark.django_db(transaction=True)
 def test_search_answers_from_the_old_index_while_a_rebuild_runs():
     """While a rebuild is writing the new documents, searches answer at once from the old ones; a write

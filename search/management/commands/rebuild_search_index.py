@@ -17,6 +17,17 @@ class Command(BaseCommand):
         "throughout. Run after editing search/synonyms.txt or changing what is indexed."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--recompute-vectors",
+            action="store_true",
+            help=(
+                "Analyse every document's text again (PostgreSQL). By default a document whose text has not "
+                "changed keeps its stored full-text vectors; use this after PostgreSQL's text search "
+                "dictionaries or configuration change."
+            ),
+        )
+
     def handle(self, *args, **options):
         engine = get_search_engine()
         try:
@@ -39,7 +50,7 @@ class Command(BaseCommand):
             if done == expected or done % 25 == 0:
                 self._bar(done, expected)
 
-        count = rebuild_index(engine, progress=progress)
+        count = rebuild_index(engine, progress=progress, recompute_vectors=options["recompute_vectors"])
         self.stdout.write("")
         for (locale, kind), n in sorted(seen.items()):
             self.stdout.write(f"  {locale:4} {kind:10} {n:6}")

@@ -16,7 +16,8 @@ Behind this per-process cache, pattern and process pages (which declare what the
 the table shared by every process (``library.kept``), for addresses without a query string: a change deletes
 only the pages it touches, so after a publish the other pages are served from the table (one query, then
 this process's cache again), and the worker renders the deleted ones again (``render_pages``) so their first
-reader does not pay. Within such a page the body is kept once per published revision (``{% kept_body %}``).
+reader does not pay. Within such a page the body is kept once per published revision (``{% kept_body %}``),
+written with the page in one transaction when the request ends (``library.kept.put_pending``).
 
 The Content-Security-Policy nonce is per request. A kept page holds no nonce: its body is stored split
 where the nonce stood, and joined with the new request's nonce on the way out, so the CSP middleware (outside
@@ -105,6 +106,34 @@ def storable(request, response):
     return user is None or not user.is_authenticated
 
 
+# Wagtail's Site for each host and port, with its root page, for the library version they were read under.
+_sites = {"version": None, "by_address": {}}
+
+
+def remember_site(request, library_version):
+    """Give the request Wagtail's site (``Site.find_for_request``) as read under this library version.
+
+    Finding it is a query of its own on every page Wagtail serves (with a CASE ranking that costs more to build
+    than to run), then its root page's specific row. A site, a locale or a page that can have children changed
+    moves the library version (``library.signals``), so what was found stays right until the version moves;
+    the root page is shared read-only, so its specific row (``.specific``) is read once per version too.
+    """
+    from django.http.request import split_domain_port
+    from wagtail.models import Site
+
+    if not library_version or library_version == "0":  # a library that never changed: nothing to key it on
+        return
+    if _sites["version"] != library_version:
+        _sites.update(version=library_version, by_address={})
+    address = (split_domain_port(request._get_raw_host())[0], request.get_port())
+    site = _sites["by_address"].get(address)
+    if site is None:
+        site = Site.find_for_request(request)
+        if site is not None:
+            _sites["by_address"][address] = site
+    request._wagtail_site = site
+
+
 class PublicPageCacheMiddleware:
     """Answer anonymous GETs of public pages from the ``pages`` cache; keep what such requests render.
 
@@ -131,13 +160,18 @@ class PublicPageCacheMiddleware:
                 return self.replay(request, found)
         # What is rendered now is kept only if the library did not change while it rendered (library.kept).
         request._kept_version = kept.read_version()
+        remember_site(request, request._kept_version)
+        request._kept_pending = []  # what the page keeps of itself (its body), written with the page
         with kept.collecting() as dependencies:
             response = self.get_response(request)
+        entry = None
         if storable(request, response):
             page = self.keep(request, response)
             self.cache.set(key, page)
             if shared_key is not None and kept.INCOMPLETE not in dependencies.tags:
-                self.store(request, shared_key, page, dependencies.tags)
+                entry = self.entry(request, shared_key, page, dependencies.tags)
+        if entry is not None or request._kept_pending:
+            kept.put_pending(request, *([entry] if entry is not None else []))
         return response
 
     @staticmethod
@@ -149,14 +183,14 @@ class PublicPageCacheMiddleware:
         return [chunk.encode() for chunk in chunks], headers, csp_replace
 
     @staticmethod
-    def store(request, shared_key, page, tags):
+    def entry(request, shared_key, page, tags):
+        """The page as an entry of the shared table (``library.kept.put_many``), or None if it cannot be."""
         chunks, headers, csp_replace = page
         try:
             content = json.dumps([[chunk.decode() for chunk in chunks], headers, csp_replace])
         except (UnicodeDecodeError, TypeError):
-            return
-        address = request.build_absolute_uri()
-        kept.put(shared_key, "page", content.encode(), tags, request._kept_version, address=address)
+            return None
+        return (shared_key, "page", content.encode(), tags, request.build_absolute_uri())
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         name = getattr(view_func, "__name__", "")  # a callable object (the Atom feed) has none

@@ -125,43 +125,89 @@ def get(key):
 def put(key, kind, content, tags, started_version, address=""):
     """Keep ``content`` (bytes) under ``key`` with its dependency ``tags``, unless the library changed since
     ``started_version`` was read (see the module's "race" paragraph). Returns whether it was kept."""
+    return put_many([(key, kind, content, tags, address)], started_version)
+
+
+def put_many(entries, started_version):
+    """Keep several renderings, ``[(key, kind, content, tags, address)]``, in one transaction (one INSERT for
+    the entries, one for all their tags) and check the library version once after it: a page and its body,
+    rendered by the same request, cost one write instead of two. Returns whether they were kept."""
     from .models import KeptRender, KeptRenderTag
 
-    if started_version is None:
+    if started_version is None or not entries:
         return False
-    compressed = zlib.compress(content, 1)
+    keys = [key for key, *_rest in entries]
     for attempt in range(2):
         try:
             with transaction.atomic():
-                if attempt:  # kept already (rendered again by the worker, or by two readers at once): replace it
-                    KeptRenderTag.objects.filter(entry__key=key)._raw_delete(connection.alias)
-                    KeptRender.objects.filter(key=key)._raw_delete(connection.alias)
-                entry = KeptRender.objects.create(key=key, kind=kind, address=address, content=compressed)
-                _insert_tags(entry.pk, tags)
+                if attempt:  # kept already (rendered again by the worker, or by two readers at once): replace them
+                    KeptRenderTag.objects.filter(entry__key__in=keys)._raw_delete(connection.alias)
+                    KeptRender.objects.filter(key__in=keys)._raw_delete(connection.alias)
+                rows = KeptRender.objects.bulk_create(
+                    [
+                        KeptRender(key=key, kind=kind, address=address, content=zlib.compress(content, 1))
+                        for key, kind, content, _tags, address in entries
+                    ]
+                )
+                _insert_tags([(row.pk, entry[3]) for row, entry in zip(rows, entries, strict=True)])
             break
         except IntegrityError:
             if attempt:
                 return False
     if read_version() != started_version:
-        forget_keys([key])
+        forget_keys(keys)
         return False
     return True
 
 
-def _insert_tags(entry_id, tags):
-    """One INSERT for the tags (building a model object for each of a page's hundred-odd tags cost more)."""
+def keep_later(request, key, kind, content, tags, on_kept=None, address=""):
+    """Keep a rendering made for ``request`` when the request ends, in the same write as the page around it
+    (:func:`put_pending`); ``on_kept()`` runs once it is kept."""
+    pending = getattr(request, "_kept_pending", None)
+    if pending is None:  # a request the page cache did not start: keep it now
+        if put(key, kind, content, tags, getattr(request, "_kept_version", None), address) and on_kept is not None:
+            on_kept()
+        return
+    pending.append(((key, kind, content, tags, address), on_kept))
+
+
+def put_pending(request, *entries):
+    """Keep what the request put aside (:func:`keep_later`) and ``entries`` in one write (:func:`put_many`)."""
+    pending = getattr(request, "_kept_pending", None) or []
+    request._kept_pending = []
+    entries = [entry for entry, _on_kept in pending] + list(entries)
+    if not put_many(entries, getattr(request, "_kept_version", None)):
+        return False
+    for _entry, on_kept in pending:
+        if on_kept is not None:
+            on_kept()
+    return True
+
+
+def _insert_tags(entries):
+    """One INSERT for the tags of ``[(entry id, tags)]`` (building a model object for each of a page's hundred-odd
+    tags cost more)."""
     from .models import KeptRenderTag
 
-    tags = sorted({tag[:120] for tag in tags})
-    if not tags:
+    rows = [(entry_id, tag) for entry_id, tags in entries for tag in sorted({tag[:120] for tag in tags})]
+    if not rows:
         return
     table = connection.ops.quote_name(KeptRenderTag._meta.db_table)
     with connection.cursor() as cursor:
-        for start in range(0, len(tags), 400):  # under SQLite's limit of bound parameters
-            chunk = tags[start : start + 400]
-            rows = ", ".join(["(%s, %s)"] * len(chunk))
-            params = [value for tag in chunk for value in (entry_id, tag)]
-            cursor.execute(f"INSERT INTO {table} (entry_id, tag) VALUES {rows}", params)  # noqa: S608 (a table name)
+        if connection.vendor == "postgresql":
+            # Two arrays: the same statement every time (a VALUES list of a few hundred placeholders is a new
+            # statement for each count of tags, and the driver parsed each one again: most of this write's time).
+            ids, names = zip(*rows, strict=True)
+            cursor.execute(
+                f"INSERT INTO {table} (entry_id, tag) SELECT * FROM unnest(%s::bigint[], %s::varchar[])",  # noqa: S608
+                [list(ids), list(names)],
+            )
+            return
+        for start in range(0, len(rows), 400):  # under SQLite's limit of bound parameters
+            chunk = rows[start : start + 400]
+            values = ", ".join(["(%s, %s)"] * len(chunk))
+            params = [value for row in chunk for value in row]
+            cursor.execute(f"INSERT INTO {table} (entry_id, tag) VALUES {values}", params)  # noqa: S608 (a table name)
 
 
 def forget_keys(keys):

@@ -5,13 +5,16 @@ types and names the field at fault; checks that need the rest of the page (a ste
 process defines) live in ``pattern_pages.validation``.
 """
 
+import copy
 import functools
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets import blocks as snippet_blocks
 
@@ -83,7 +86,37 @@ class LoadedChoiceMixin:
 
 
 class PageChooserBlock(LoadedChoiceMixin, blocks.PageChooserBlock):
+    """Chosen pages are loaded without their StreamFields and JSON fields (a process's steps and diagrams' data,
+    a pattern's steps and screens), which a link to them does not show: a pattern page links to a dozen of them,
+    and reading and parsing their whole content was a sixth of its rendering. A block that shows some of it
+    names those fields in ``loaded_fields``; anything else that reads a deferred field loads it then."""
+
     wagtail_path = "wagtail.blocks.PageChooserBlock"
+    loaded_fields = ()
+
+    def bulk_to_python(self, values):
+        # As Wagtail's (same order, None kept, a copy for an id chosen twice), with the large fields deferred.
+        model = self.model_class
+        deferred = [
+            field.name
+            for field in model._meta.concrete_fields
+            if isinstance(field, StreamField | models.JSONField) and field.name not in self.loaded_fields
+        ]
+        objects = model.objects.defer(*deferred).in_bulk(values) if deferred else model.objects.in_bulk(values)
+        seen, result = set(), []
+        for pk in values:
+            obj = objects.get(pk)
+            if obj is not None and pk in seen:
+                obj = copy.copy(obj)
+            result.append(obj)
+            seen.add(pk)
+        return result
+
+
+class ProcessChooserBlock(PageChooserBlock):
+    """A process chosen to point at one of its steps: loaded with its steps (their references and titles)."""
+
+    loaded_fields = ("steps",)
 
 
 class SnippetChooserBlock(LoadedChoiceMixin, snippet_blocks.SnippetChooserBlock):
@@ -172,7 +205,7 @@ class UserNeedBlock(blocks.StructBlock):
 class ProcessStepReferenceBlock(StructBlockValidationMixin, blocks.StructBlock):
     """Points at a step of a process page by that step's reference."""
 
-    process = PageChooserBlock(page_type="pattern_pages.ProcessPage")
+    process = ProcessChooserBlock(page_type="pattern_pages.ProcessPage")
     step = RefBlock(label=_("Process step reference"))
 
     class Meta:

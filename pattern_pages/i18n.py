@@ -11,6 +11,10 @@ from wagtail.models import Locale
 
 from library import kept
 
+# What a link to a page needs of it (its address, title and language): pages fetched only to be linked to are
+# read with these columns, not all of Page's.
+LINKED_PAGE_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "live", "translation_key", "locale")
+
 # The locales, read once for the request being served (None outside one): see request_locales().
 _request_locales = ContextVar("pattern_pages_request_locales", default=None)
 
@@ -89,6 +93,10 @@ def live_translations(page):
     if memo is None:
         memo = page.__dict__["_library_live_translations"] = {
             other.locale.language_code: other
-            for other in page.get_translations(inclusive=True).live().public().select_related("locale")
+            for other in page.get_translations(inclusive=True)
+            .live()
+            .public()
+            .select_related("locale")
+            .only(*LINKED_PAGE_FIELDS, "locale__language_code")
         }
     return memo

@@ -234,13 +234,24 @@ def process_step_link(reference):
     ref = str(reference.get("step") or "")
     if process is None:
         return None
-    process = process.specific
-    titles = {str(step.value.get("ref")): step.value.get("title") for step in process.steps}
+    titles = step_titles(process.specific)
     return {
         "url": f"{process.url}#{step_anchor(ref)}" if ref in titles else process.url,
         "title": titles.get(ref) or ref,
         "process": process,
     }
+
+
+def step_titles(process):
+    """``{step reference: title}`` of a process's steps, read from the stored steps (not built into blocks) once
+    per process object: a pattern's steps may point at several steps of the same process."""
+    memo = process.__dict__.get("_library_step_titles")
+    if memo is None:
+        values = [item.get("value") or {} for item in process.steps.raw_data or [] if isinstance(item, dict)]
+        memo = process.__dict__["_library_step_titles"] = {
+            str(value.get("ref")): value.get("title") for value in values
+        }
+    return memo
 
 
 def raw_list_items(raw):

@@ -1,6 +1,7 @@
 """The page tree: home → pattern index → service patterns, home → process index → processes,
 and plain content pages for guidance."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
@@ -114,9 +115,19 @@ class HomePage(PublishersDelete, AtomicPublishing, Page):
         Wagtail's way."""
         if path_components:
             url_path = self.url_path + "/".join(path_components) + "/"
-            found = Page.objects.filter(url_path=url_path, path__startswith=self.path, depth__gt=self.depth).first()
+            found = (
+                Page.objects.filter(url_path=url_path, path__startswith=self.path, depth__gt=self.depth)
+                .order_by("path")
+                .values_list("pk", "content_type_id")
+                .first()
+            )
             if found is not None:
-                return found.specific.route(request, [])
+                # The page's own type at once (its id and type only, then its specific row: what ``.specific``
+                # reads, without building the generic page first).
+                model = ContentType.objects.get_for_id(found[1]).model_class() or Page
+                page = model._base_manager.filter(pk=found[0]).first()
+                if page is not None:
+                    return page.route(request, [])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):

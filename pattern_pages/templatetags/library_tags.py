@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from library import version
-from pattern_pages.i18n import active_locale
+from pattern_pages.i18n import LINKED_PAGE_FIELDS, active_locale
 
 register = template.Library()
 
@@ -125,7 +125,12 @@ def page_breadcrumbs(context, page):
     request = context.get("request")
     from .language_tags import other_language
 
-    ancestors = page.get_ancestors().filter(depth__gt=2).select_related("locale")
+    ancestors = (
+        page.get_ancestors()
+        .filter(depth__gt=2)
+        .select_related("locale")
+        .only(*LINKED_PAGE_FIELDS, "locale__language_code")
+    )
     return [
         {"text": ancestor.title, "href": ancestor.get_url(request=request), "lang": other_language(request, ancestor)}
         for ancestor in ancestors

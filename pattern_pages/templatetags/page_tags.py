@@ -195,8 +195,10 @@ class KeptBodyNode(template.Node):
                 del context.render_context[KEPT_BODY_RENDERING]
             body = body.replace(str(request.csp_nonce), NONCE_MARK)
             found = {"html": body, "tags": sorted(dependencies.tags)}
-            if kept.put(key, "body", json.dumps(found).encode(), dependencies.tags, started):
-                page_cache_set(key, found)
+            # Stored with the page around it, in the same write, when the request ends (cms.page_cache).
+            kept.keep_later(
+                request, key, "body", json.dumps(found).encode(), dependencies.tags, lambda: page_cache_set(key, found)
+            )
         else:
             kept.depends_on(*found["tags"])  # the page around it shows what the body shows
         return self.fill(found["html"], context, request)

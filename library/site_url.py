@@ -86,7 +86,12 @@ def sync_default_site(**kwargs):
         .update(hostname=hostname, port=port)
     )
     if changed:
+        from .changes import SAVED, library_changed
+
         Site.clear_site_root_paths_cache()
+        # An update sends no signal: say so, so that what was kept under the old address (the pages, the
+        # site each process remembers for serving them) is let go.
+        library_changed(SAVED, *Site.objects.filter(is_default_site=True))
 
 
 def on_site(url):

@@ -100,3 +100,27 @@ def test_site_url_is_documented():
     compose = (settings.BASE_DIR / "docker-compose.yml").read_text()
     assert "**`SITE_URL`**" in readme
     assert "SITE_URL: ${SITE_URL:-" in compose
+
+
+def test_moving_the_default_site_moves_the_library_version(db, settings, django_capture_on_commit_callbacks):
+    """The default Site follows SITE_URL by an update, which sends no signal: the change is said, so pages
+    kept (and the site each process remembers for serving them) under the old address are let go."""
+    from wagtail.models import Site
+
+    from library import kept
+    from library.site_url import sync_default_site
+
+    settings.SITE_URL = "https://patterns.example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        sync_default_site()
+    before = kept.read_version()
+    settings.SITE_URL = "http://library.example.org:8080"
+    with django_capture_on_commit_callbacks(execute=True):
+        sync_default_site()
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("library.example.org", 8080)
+    after = kept.read_version()
+    assert after != before
+    with django_capture_on_commit_callbacks(execute=True):
+        sync_default_site()  # already there: nothing changed, nothing said
+    assert kept.read_version() == after

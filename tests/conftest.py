@@ -21,6 +21,19 @@ def empty_library_change_batch():
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language. Django's LocaleMiddleware (and our API's
+    ``ApiLanguageMiddleware``) activates a request's language on the thread and never puts the old one back,
+    so a test that asked for a Welsh page left Welsh active for whichever test its worker ran next: messages
+    made outside a request (a block's validation errors) then came out in Welsh, depending on test order."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def empty_response_caches():
     """Cached API responses and public pages are keyed on the library version, which a test's rollback winds
     back: a later test could be answered from an earlier test's library. Production's version never goes back."""

@@ -17,7 +17,7 @@ import time
 from urllib.parse import urlencode
 
 from .measure import setup
-from .search_cpu import backend_cpu
+from .search_cpu import backend_cpu, backend_pid
 
 REPEAT = 3
 SYNTAX = '"apply" AND (council OR tax) NOT -planning +bin* ~2 ^3 \\ : [ ] { } ! & | < > \' ; -- /* */ % _ @@ :* !!'
@@ -55,17 +55,12 @@ def main(argv=None):
     argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args(argv)
     setup()
     from django.core.cache import caches
-    from django.db import connection
     from django.test import Client
 
     client = Client()
     client.get("/search/?q=warm")
     client.get("/api/v1/search/?q=warm")
-    pid = None
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_backend_pid()")
-            pid = cursor.fetchone()[0]
+    pid = backend_pid()
     results = []
     for name, params in cases().items():
         query = urlencode(params, doseq=True)

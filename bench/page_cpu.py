@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from .measure import percentile, request_lines, sample_patterns, setup
-from .search_cpu import backend_cpu
+from .search_cpu import backend_cpu, backend_pid
 
 PROFILES = Path(__file__).resolve().parent / "out" / "profiles"
 
@@ -68,11 +68,7 @@ def main(argv=None):
     if args.kept in ("bodies", "pages"):
         for path in paths:
             client.get(path)
-    pid = None
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_backend_pid()")
-            pid = cursor.fetchone()[0]
+    pid = backend_pid()
 
     profiler = None
     if args.pyinstrument:

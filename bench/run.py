@@ -79,6 +79,14 @@ SLOW_MS = 300  # an endpoint slower than this in-process gets a fresh server rat
 LIBRARY_ENDPOINTS = ["v1_list", "v1_detail", "v1_detail_304", "site_pattern", "search"]
 
 
+def add_cpu_per_request(figures, before, after, served):
+    """Put the servers' CPU per request served (app and database, ms) and the load average in ``figures``;
+    ``before`` and ``after`` are ``server.cpu_seconds()`` either side of the run."""
+    figures["app_cpu_ms"] = round((after[0] - before[0]) * 1000 / served, 2)
+    figures["db_cpu_ms"] = round((after[1] - before[1]) * 1000 / served, 2)
+    figures["load_average"] = round(os.getloadavg()[0], 1)
+
+
 def say(message):
     print(f"[bench {datetime.now(UTC):%H:%M:%S}] {message}", flush=True)
 
@@ -222,9 +230,7 @@ def measure_size(pages, mode, judged, earlier_rate=None, reuse=False):
                     # wrk keeps one request in flight on each connection, so the server also serves the
                     # 16 left when it stops (during the drain, with two floor requests costing next to nothing).
                     served = figures["requests"] + load.CONCURRENCY
-                figures["app_cpu_ms"] = round((app_after - app_before) * 1000 / served, 2)
-                figures["db_cpu_ms"] = round((db_after - db_before) * 1000 / served, 2)
-                figures["load_average"] = round(os.getloadavg()[0], 1)
+                add_cpu_per_request(figures, (app_before, db_before), (app_after, db_after), served)
                 rounds[name].append(figures)
                 say(
                     f"{pages:,} pages, round {round_number + 1}: {name} {figures['rps']} req/s, "
@@ -297,9 +303,7 @@ def search_runs(result, url, size_out, settings, pages):
                 server.drain()
                 app_after, db_after = server.cpu_seconds()
                 served = figures["requests"] + load.CONCURRENCY
-                figures["app_cpu_ms"] = round((app_after - app_before) * 1000 / served, 2)
-                figures["db_cpu_ms"] = round((db_after - db_before) * 1000 / served, 2)
-                figures["load_average"] = round(os.getloadavg()[0], 1)
+                add_cpu_per_request(figures, (app_before, db_before), (app_after, db_after), served)
                 entry["seconds_per_round"] = seconds
                 rows = probe.read_log(folder)
                 logged[kind] += rows

@@ -39,6 +39,17 @@ def backend_cpu(pid):
     return (int(fields[11]) + int(fields[12])) * TICK
 
 
+def backend_pid():
+    """This process's PostgreSQL backend (for :func:`backend_cpu`), or None on another database."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", "--rounds", type=int, default=3, help="times through the query list (default 3)")
@@ -58,11 +69,7 @@ def main(argv=None):
     queries = [*judged_queries()[0], *COMMON_WORDS]
     client = Client()
     client.get("/api/v1/search/?q=warm")
-    pid = None
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_backend_pid()")
-            pid = cursor.fetchone()[0]
+    pid = backend_pid()
 
     samples = []
     for _ in range(args.rounds):

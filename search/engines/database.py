@@ -185,7 +185,7 @@ class DatabaseEngine(SearchEngine):
             else:  # the same for every page and every later request until the index or library changes
                 key = ("facets", terms, require_every, tuple(query.facets))
                 counted = kept.get_or_count(key, lambda: self.facet_rows(candidates, query, documents, size))
-            facets = counts_by_facet(counted, query)
+            facets = all_facet_counts(counted, query)
         return SearchResults(query=query, hits=hits, total=total, facets=facets, suggestion=suggestion)
 
     def browse(self, documents, query):
@@ -200,7 +200,7 @@ class DatabaseEngine(SearchEngine):
             kept = KeptCounts(query.locale)
             total = kept.get_or_count(("browse",), filtered.count)
             counted = kept.get_or_count(("browse", tuple(query.facets)), lambda: self.facet_rows(documents, query))
-            facets = counts_by_facet(counted, query)
+            facets = all_facet_counts(counted, query)
         return SearchResults(query=query, hits=[hit(document, 0.0) for document in page], total=total, facets=facets)
 
     def facet_counts(self, candidates, query):
@@ -208,7 +208,7 @@ class DatabaseEngine(SearchEngine):
 
         So ticking "pattern" under Type still shows how many processes there are, as GOV.UK finders do.
         """
-        return counts_by_facet(self.facet_rows(candidates, query), query)
+        return all_facet_counts(self.facet_rows(candidates, query), query)
 
     def facet_rows(self, candidates, query, documents=None, size=None):
         """``{facet: {value: count}}`` over the candidates' rows; a facet's values are counted over the
@@ -254,11 +254,6 @@ def counted_rows(rows, query):
             if count:
                 counted.setdefault(facet, {})[value] = count
     return counted
-
-
-def counts_by_facet(counted, query):
-    """``{facet: counts}`` for each facet the query wants, from ``facet_rows``'s ``{facet: {value: n}}``."""
-    return all_facet_counts(counted, query)
 
 
 def ranked_row(pk, title, lgsl_codes, covered, rank, similarity):

@@ -8,6 +8,7 @@ from django.core.management import call_command, get_commands
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Revision
+from wagtail.search.backends import get_search_backend
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from api.models import ApiKey, hash_key
@@ -171,6 +172,20 @@ class TestTheLoadedDemo:
     @pytest.fixture(autouse=True)
     def in_a_savepoint(self, db):
         """Each test's own writes (a request's log rows, an API key's last use) are undone after it."""
+
+    def test_editors_admin_search_finds_the_demo_in_both_languages(self):
+        """Wagtail's admin search (the editor's page and snippet search) holds every demo page and record,
+        English and Welsh, though the load indexes each once at the end rather than on every save."""
+        backend = get_search_backend()
+        for page in models.ServicePatternPage.objects.all():
+            found = backend.search(page.title, models.ServicePatternPage.objects.filter(locale=page.locale))
+            assert page.pk in [hit.pk for hit in found], page.title
+        welsh = models.ProcessPage.objects.filter(locale__language_code="cy")
+        assert welsh.exists()
+        for page in welsh:
+            assert page.pk in [hit.pk for hit in backend.search(page.title, models.ProcessPage)], page.title
+        service = models.Service.objects.filter(locale=Locale.get_default()).order_by("name").first()
+        assert service.pk in [hit.pk for hit in backend.search(service.name, models.Service)]
 
     def test_demo_builds_a_believable_library(self, client):
         """12+ live patterns of all 7 types, 8+ processes, 40+ services, 10+ life events, 20+ councils, all listed."""

@@ -5,7 +5,8 @@
 Asks the public search page (``/search/``) and the search API (``/api/v1/search/``) as an anonymous reader,
 every cache emptied before each request, for: a 10,000-character query; syntax characters of every query
 language a reader might try; 1,000 words joined by OR (real words from the index's vocabulary, so each
-one matches); the most distinct words that fit in the 200 characters a query keeps; 1,000 values of a
+one matches); the most distinct words that fit in the 200 characters a query keeps (refused: more words than
+a query may have) and the most words a query may have (``MAX_QUERY_WORDS``); 1,000 values of a
 facet filter; the last page a query can ask for; a NUL character. Each is asked three times; per case the
 slowest wall and CPU (this process + the PostgreSQL backend, from /proc in 10 ms ticks) and the status.
 The last line is JSON.
@@ -25,7 +26,8 @@ SYNTAX = '"apply" AND (council OR tax) NOT -planning +bin* ~2 ^3 \\ : [ ] { } ! 
 
 def cases():
     from search.models import SearchWord
-    from search.params import MAX_PAGE, MAX_QUERY_LENGTH
+    from search.params import MAX_PAGE, MAX_QUERY_LENGTH, MAX_QUERY_WORDS
+    from search.synonyms import STOPWORDS
 
     vocabulary = SearchWord.objects.filter(locale="en", word__regex=r"^[a-z]{3,8}$").order_by("word")
     words = list(vocabulary.values_list("word", flat=True))
@@ -45,6 +47,9 @@ def cases():
         "syntax characters": {"q": SYNTAX},
         "1,000 words joined by OR": {"q": " OR ".join(thousand)},
         f"{len(fitting)} distinct words (the most that fit in {MAX_QUERY_LENGTH} characters)": {"q": " ".join(fitting)},
+        f"{MAX_QUERY_WORDS} distinct words (the most a query may have)": {
+            "q": " ".join([word for word in words if word not in STOPWORDS][:MAX_QUERY_WORDS])
+        },
         "1,000 values of a facet filter": {"q": "council", "council": councils},
         "the last page": {"q": "council", "page": str(MAX_PAGE)},
         "a NUL character": {"q": "council\x00tax"},

@@ -1,8 +1,10 @@
 """Facet names, their headings, and the labels of their values in a locale."""
 
+from django.db import connection
 from django.db.models import CharField, Value
 from django.utils.translation import gettext_lazy as _
 
+from library import version
 from pattern_pages.models import Council, DesignSystemComponent, LifeEvent, PatternType
 from pattern_pages.models.pages import Maturity
 
@@ -79,27 +81,50 @@ def facet_counts(facet, counted, query, shown=FACET_VALUES_SHOWN):
     return facet_count_list(facet, values, facet_labels(facet, values, query.locale), query)
 
 
+# {(database, library version, locale): {facet: {value: label}}}: see taxonomy_labels().
+_taxonomy_labels = {}
+
+
+def taxonomy_labels(locale):
+    """``{facet: {value: label}}`` of every value of the taxonomy facets, in ``locale`` (falling back to any
+    locale, as :func:`facet_labels` does). Read in one statement once per library version and kept in this
+    process: a few hundred rows (397 councils) that only a change to the library changes, which every search
+    needed (the statement and its ORM work cost about 4 ms of CPU a search at 10,000 pages)."""
+    key = (connection.alias, version.current(), locale)
+    labels = _taxonomy_labels.get(key)
+    if labels is None:
+        queries = [
+            model.objects.order_by()
+            .annotate(facet=Value(facet, output_field=CharField()))
+            .values_list("facet", key_field, label_field, "locale__language_code")
+            for facet, (model, key_field, label_field) in TAXONOMY_FACETS.items()
+        ]
+        labels = {facet: {} for facet in TAXONOMY_FACETS}
+        # The locale's language first, then any other.
+        for facet, value, label, _language in sorted(
+            queries[0].union(*queries[1:], all=True), key=lambda row: row[3] != locale
+        ):
+            labels[facet].setdefault(value, label)
+        if len(_taxonomy_labels) >= 8:  # the library changed since: the older versions are not asked again
+            _taxonomy_labels.clear()
+        _taxonomy_labels[key] = labels
+    return labels
+
+
+def forget_taxonomy_labels():
+    """Empty this process's labels (tests: a rollback winds the library version back)."""
+    _taxonomy_labels.clear()
+
+
 def all_facet_counts(counted, query):
     """``{facet: [FacetCount]}`` for every facet ``query`` wants, from ``{facet: {value: documents}}``, as
-    :func:`facet_counts` makes them, the taxonomies' labels read in one statement (not one per facet)."""
+    :func:`facet_counts` makes them, the taxonomies' labels from :func:`taxonomy_labels`."""
     shown = {facet: shown_values(facet, counted.get(facet, {}), query) for facet in query.facets}
-    queries = []
+    known = taxonomy_labels(query.locale) if any(shown.get(facet) for facet in TAXONOMY_FACETS) else {}
+    labels = {}
     for facet, values in shown.items():
-        if facet in TAXONOMY_FACETS and values:
-            model, key_field, label_field = TAXONOMY_FACETS[facet]
-            rows = model.objects.filter(**{f"{key_field}__in": list(values)}).order_by()
-            queries.append(
-                rows.annotate(facet=Value(facet, output_field=CharField())).values_list(
-                    "facet", key_field, label_field, "locale__language_code"
-                )
-            )
-    labels = {facet: {} for facet in shown}
-    if queries:
-        rows = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
-        # The query's language first, then any other (as facet_labels falls back).
-        for facet, key, label, _language in sorted(rows, key=lambda row: row[3] != query.locale):
-            labels[facet].setdefault(key, label)
-    for facet, values in shown.items():
-        if facet not in TAXONOMY_FACETS:
+        if facet in TAXONOMY_FACETS:
+            labels[facet] = {value: known[facet][value] for value in values if value in known.get(facet, {})}
+        else:
             labels[facet] = facet_labels(facet, values, query.locale)
     return {facet: facet_count_list(facet, values, labels[facet], query) for facet, values in shown.items()}

@@ -2,7 +2,9 @@
 
 ``read_search(request.GET, locale="en")`` → ``(SearchQuery, problems)``. What is wrong is corrected (a long
 ``q`` is cut, a bad page number becomes 1) and described in a :class:`Problem` naming the parameter: the
-search page shows the problems above its results, the API answers 400 with the first one.
+search page shows the problems above its results, the API answers 400 with the first one. A query of too
+many words is not corrected (dropping words would answer another question): the page shows the problem and
+searches nothing.
 """
 
 from dataclasses import dataclass
@@ -14,8 +16,14 @@ from pattern_pages.numbers import MAX_STORED_INTEGER
 
 from .documents import FACETS
 from .query import PAGE_SIZE, SearchQuery
+from .synonyms import analyse_query
 
 MAX_QUERY_LENGTH = 200
+# Words that count in a query (stopwords such as "the" do not; a synonym phrase is one): each is matched and
+# ranked on its own, and 25 common words cost 1.3 s of database CPU at 10,000 pages (issue 17). The judged
+# queries have at most 4; a resident's sentence, e.g. "how do I report a bin that was not collected on my
+# street last tuesday", has 9.
+MAX_QUERY_WORDS = 12
 # Values ticked in one facet: each is tested against every candidate, and 1,000 of them cost seven seconds of
 # database CPU for "council" at 10,000 pages (issue 17); a results page shows a facet's ten commonest values.
 MAX_FACET_VALUES = 50
@@ -28,6 +36,8 @@ MAX_PAGE = MAX_STORED_INTEGER // MAX_PAGE_SIZE
 class Problem:
     parameter: str
     message: str
+    # Nothing is searched: correcting it would change what was asked (too many words; none is dropped).
+    refused: bool = False
 
 
 def read_whole_number(params, name, default, maximum=None):
@@ -66,6 +76,22 @@ def read_search(params, locale, page_sizes=False):
             )
         )
         text = text[:MAX_QUERY_LENGTH]
+    significant = len(analyse_query(text))
+    if significant > MAX_QUERY_WORDS:
+        problems.append(
+            Problem(
+                "q",
+                ngettext(
+                    "Search for %(max)s word or fewer (words such as “the” and “for” are not counted); "
+                    "you typed %(count)s.",
+                    "Search for %(max)s words or fewer (words such as “the” and “for” are not counted); "
+                    "you typed %(count)s.",
+                    MAX_QUERY_WORDS,
+                )
+                % {"max": MAX_QUERY_WORDS, "count": significant},
+                refused=True,
+            )
+        )
     # A page whose first result could not be counted in a database row is refused, not sent as an OFFSET.
     page, problem = read_whole_number(params, "page", 1, MAX_PAGE)
     page_size = PAGE_SIZE

@@ -25,11 +25,13 @@ def search(request):
     errors = [problem.message for problem in problems]
     text, filters, page = query.text, query.filters, query.page
 
-    unavailable = False
+    unavailable, refused = False, any(problem.refused for problem in problems)
+    results = None
     try:
-        results = get_search_engine().search(query)
+        if not refused:
+            results = get_search_engine().search(query)
     except SearchEngineUnavailable:
-        results, unavailable = None, True
+        unavailable = True
 
     if results and page > results.page_count and results.total:
         errors.append(
@@ -48,6 +50,7 @@ def search(request):
         "results": results,
         "errors": errors,
         "unavailable": unavailable,
+        "refused": refused,
         "facet_groups": facet_groups(results),
         "has_filters": bool(filters),
         "selected_count": sum(len(values) for values in filters.values()),

@@ -155,7 +155,15 @@ class DatabaseEngine(SearchEngine):
         with transaction.atomic():  # PostgreSQL's typo threshold is set for this transaction only
             kept = KeptCounts(query.locale)
             match = self.flavour.match(documents, terms)
-            every = kept.get_or_count(("every", terms), match.count_every)
+            facets_key = ("facets", terms, True, tuple(query.facets))
+            every, counted = kept.get(("every", terms)), None
+            if every is None:
+                if query.facets and (query.filters or kept.get(facets_key) is None):
+                    # PostgreSQL may count the facets from the same scan as the documents with every term.
+                    every, counted = match.count_every_with_facets(query, documents)
+                else:
+                    every = match.count_every()
+                kept.set(("every", terms), every)
             suggestion = ""
             # "Did you mean" only when no document matches every word as typed (in any form or synonym).
             if not every:
@@ -180,11 +188,17 @@ class DatabaseEngine(SearchEngine):
             hits = [hit(by_pk[row.pk], ranker.score(row), *marks.get(row.pk, ("", ""))) for row in page_rows]
             # How many candidates there are, when known: most of the documents are counted the other way round.
             size = every if require_every else None
+            if counted is not None and not (require_every and terms == match.terms):
+                counted = None  # counted for the terms as typed, every one required: not these candidates
             if query.filters:
-                counted = self.facet_rows(candidates, query, documents, size)
+                if counted is None:
+                    counted = self.facet_rows(candidates, query, documents, size)
             else:  # the same for every page and every later request until the index or library changes
                 key = ("facets", terms, require_every, tuple(query.facets))
-                counted = kept.get_or_count(key, lambda: self.facet_rows(candidates, query, documents, size))
+                if counted is not None:
+                    kept.set(key, counted)
+                else:
+                    counted = kept.get_or_count(key, lambda: self.facet_rows(candidates, query, documents, size))
             facets = all_facet_counts(counted, query)
         return SearchResults(query=query, hits=hits, total=total, facets=facets, suggestion=suggestion)
 
@@ -256,6 +270,18 @@ def counted_rows(rows, query):
     return counted
 
 
+def less_rest(totals, rest):
+    """Every document's ``{term: (count, …)}`` less those of the documents not matched: the matches'."""
+    rows = {}
+    for term, counts in totals.items():
+        less = rest.get(term)
+        if less:
+            counts = tuple(all_ - not_ for all_, not_ in zip(counts, less, strict=True))
+        if any(counts):
+            rows[term] = counts
+    return rows
+
+
 def ranked_row(pk, title, lgsl_codes, covered, rank, similarity):
     """A ranked candidate from its statement's columns: ``ts_rank`` plus a share of the title's likeness
     (all of it when no term is covered, a fifth otherwise), squashed into 0–1."""
@@ -288,13 +314,17 @@ class KeptCounts:
             self.generation = f"{row[0]}@{row[1]}" if row else "0"
         return version.cache_key("search-counts", connection.alias, self.generation, self.locale, repr(what))
 
+    def get(self, what):
+        return caches[version.PAGES_CACHE].get(self.key(what))
+
+    def set(self, what, value):
+        caches[version.PAGES_CACHE].set(self.key(what), value)
+
     def get_or_count(self, what, count):
-        key = self.key(what)
-        cache = caches[version.PAGES_CACHE]
-        value = cache.get(key)
+        value = self.get(what)
         if value is None:
             value = count()
-            cache.set(key, value)
+            self.set(what, value)
         return value
 
 
@@ -582,6 +612,10 @@ class PostgresMatch:
     def count_every(self):
         return self.matching(self.terms, every=True).count()
 
+    def count_every_with_facets(self, query, documents):
+        """``(every, counted or None)``: :meth:`PostgresFlavour.count_every_with_facets`."""
+        return PostgresFlavour().count_every_with_facets(self, query, documents)
+
     def candidates(self, every, look_alikes=False):
         if not look_alikes:
             return self.matching(self.terms, every)
@@ -797,7 +831,7 @@ class PostgresFlavour:
         _, rows = self.term_rows(candidates, query.filters)
         return counted_rows(rows, query)
 
-    def term_rows(self, source, filters, marker=None):
+    def term_rows(self, source, filters, marker=None, head=None, extra=()):
         """``(generation, {term: (count, …)})``: the ``"facet:value"`` terms of the rows of ``source`` (a
         query of documents), in one statement.
 
@@ -809,7 +843,10 @@ class PostgresFlavour:
 
         With ``marker``, one more row (term None) gives the index's generation as the same statement saw
         it, so that counts of one statement can be combined with another's made at the same generation;
-        with ``marker="documents"`` its first count is how many rows ``source`` has."""
+        with ``marker="documents"`` its first count is how many rows ``source`` has. ``head`` (``(sql,
+        params)``) is put before the statement (a ``WITH`` whose names ``source`` refers to), and each of
+        ``extra`` (``(sql, params)``, a scalar read once) is one more column after the generation; with
+        ``extra``, ``(generation, rows, [value, …])`` is returned."""
         from django.db.models import BooleanField, TextField
         from django.db.models.expressions import RawSQL
 
@@ -850,20 +887,29 @@ class PostgresFlavour:
             state = connection.ops.quote_name(SearchIndexState._meta.db_table)
             sql += f" UNION ALL SELECT NULL, {', '.join([first] + ['0'] * (len(conditions) - 1))}"
             # The generation as text in a last column of every row (read once: an InitPlan).
+            extra_columns = "".join(f", ({column})" for column, _ in extra)
             sql = (
                 f"SELECT r.*, (SELECT g.generation::text || '@' || g.changed_at::text FROM {state} g "  # noqa: S608
-                f"WHERE g.id = 1) FROM ({sql}) r"
+                f"WHERE g.id = 1){extra_columns} FROM ({sql}) r"
             )
-        rows, generation, documents = {}, None, None
+            params = [*(param for _, column_params in extra for param in column_params), *params]
+        if head:
+            sql = f"{head[0]} {sql}"
+            params = [*head[1], *params]
+        rows, generation, documents, values = {}, None, None, []
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             for term, *counted in cursor.fetchall():
+                if extra:
+                    counted, values = counted[: -len(extra)], counted[-len(extra) :]
                 if marker:
                     *counted, generation = counted
                 if term is None:
                     documents = counted[0]
                 else:
                     rows[term] = tuple(counted)
+        if extra:
+            return generation, rows, values
         if marker == "documents":
             return generation, documents, rows
         return generation, rows
@@ -893,14 +939,47 @@ class PostgresFlavour:
             totals = self.totals(documents, query, count=True)
             if totals[0] != generation or size * 2 <= totals[1]:
                 return None
-        rows = {}
-        for term, counts in totals[2].items():
-            less = rest_rows.get(term)
-            if less:
-                counts = tuple(all_ - not_ for all_, not_ in zip(counts, less, strict=True))
-            if any(counts):
-                rows[term] = counts
-        return rows
+        return less_rest(totals[2], rest_rows)
+
+    def count_every_with_facets(self, match, query, documents):
+        """``(every, counted)``: how many of the locale's ``documents`` have every term, and in the same
+        statement, from the same scan of them, the facet terms of those that do not, when they are to be
+        counted the other way round (:meth:`by_complement`: the matches at least ``COMPLEMENT_MINIMUM`` and
+        more than half the documents, by every document's counts kept at this generation). ``counted`` is
+        then the matches' facet counts as :meth:`facet_rows` gives them, else None (counted apart, later).
+
+        For "council" the count and the not-matched terms read the same 8,578 matches; apart, each statement
+        found them again through the full-text index and the table."""
+        from django.db.models import BooleanField
+        from django.db.models.expressions import RawSQL
+
+        quote = connection.ops.quote_name
+        table = quote(SearchDocument._meta.db_table)
+        every_sql, every_params = match.matching(match.terms, True).values("pk").query.sql_with_params()
+        head = (
+            f"WITH search_every (id) AS MATERIALIZED ({every_sql}), "  # noqa: S608
+            "search_size (n) AS MATERIALIZED (SELECT COUNT(*) FROM search_every)",
+            every_params,
+        )
+        # Only when every document's counts are kept at the statement's generation (else NULL: nothing read).
+        most = (
+            f"SELECT s.n >= %s AND s.n * 2 > t.documents FROM search_size s, "  # noqa: S608
+            f"{quote(SearchFacetTotals._meta.db_table)} t, {quote(SearchIndexState._meta.db_table)} g "
+            "WHERE t.locale = %s AND g.id = 1 AND t.generation = g.generation::text || '@' || g.changed_at::text",
+            [COMPLEMENT_MINIMUM, query.locale],
+        )
+        # A condition of no row (a one-time filter): when false, the rest of the documents are not read at all.
+        condition = f"COALESCE(({most[0]}), FALSE) AND NOT ({table}.id IN (SELECT id FROM search_every))"  # noqa: S608
+        rest = documents.filter(RawSQL(condition, most[1], output_field=BooleanField()))  # noqa: S611  (parameters)
+        generation, rest_rows, (every, counted_rest) = self.term_rows(
+            rest, query.filters, marker="generation", head=head, extra=[("SELECT n FROM search_size", []), most]
+        )
+        if not counted_rest:
+            return every, None
+        totals = self.totals(documents, query)
+        if totals is None or totals[0] != generation:
+            return every, None
+        return every, counted_rows(less_rest(totals[2], rest_rows), query)
 
     def totals(self, documents, query, count=False):
         """``(generation, documents, {term: (count, …)})`` over every document of ``query``'s locale, as
@@ -1151,6 +1230,10 @@ class SqliteMatch:
 
     def count_every(self):
         return sum(1 for covered, _ in self.scores.values() if all(covered))
+
+    def count_every_with_facets(self, query, documents):
+        """``(every, None)``: the facets are counted apart."""
+        return self.count_every(), None
 
     def candidates(self, every, look_alikes=False):
         """By id: FTS5 matches live in a virtual table the ORM cannot join."""

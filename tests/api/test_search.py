@@ -60,6 +60,22 @@ def test_too_many_values_of_a_facet_are_a_400_naming_it(api, site):
     assert api.get("/api/v1/search/", repeated).status_code == 200
 
 
+def test_too_many_words_are_a_400_naming_q(api, site):
+    """Each word that counts is matched and ranked on its own (25 common words cost over a second of database
+    time): past MAX_QUERY_WORDS the query is refused with the API's error shape, not cut short."""
+    from search.params import MAX_QUERY_WORDS
+
+    response = api.get("/api/v1/search/", {"q": " ".join(["bins"] * (MAX_QUERY_WORDS + 1))})
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "invalid_parameter"
+    assert error["field"] == "q"
+    assert f"you typed {MAX_QUERY_WORDS + 1}" in error["message"]
+    # Stopwords do not count.
+    fitting = " ".join(["the bins"] * MAX_QUERY_WORDS)
+    assert api.get("/api/v1/search/", {"q": fitting}).status_code == 200
+
+
 def test_an_unreachable_engine_is_a_clear_503(api, site):
     """When the engine is down the API says so, with Retry-After, instead of failing."""
     with mock.patch.object(DatabaseEngine, "search", side_effect=SearchEngineUnavailable("down")):

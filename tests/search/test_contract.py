@@ -115,6 +115,21 @@ def test_facet_labels_are_names(engine, indexed):
     }
 
 
+def test_a_renamed_council_is_labelled_by_its_new_name(engine, indexed):
+    """Facet labels are kept per library version: renaming a council changes the library, and the next search
+    shows the new name."""
+    from pattern_pages.models import Council
+
+    def council_labels():
+        return {fc.value: fc.label for fc in engine.search(SearchQuery("")).facets["council"]}
+
+    assert council_labels() == {"E10000012": "Essex County Council"}
+    essex = Council.objects.get(gss_code="E10000012")
+    essex.official_name = "Essex Council"
+    essex.save()
+    assert council_labels() == {"E10000012": "Essex Council"}
+
+
 def test_values_within_a_facet_widen_and_facets_narrow(engine, indexed):
     """Two values of one facet match either; a second facet must also match."""
     either = engine.search(SearchQuery("", filters={"maturity": ["stable", "beta"]}))

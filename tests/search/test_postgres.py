@@ -67,7 +67,9 @@ def test_a_search_matches_through_the_index_and_counts_facets_once():
         # Only the page of hits shown goes by id (to fetch and highlight them).
         for ids in re.findall(r'"id" IN \(([\d, ]+)\)', sql):
             assert len(ids.split(",")) <= PAGE_SIZE, sql
-    assert sum("GROUP BY" in sql for sql in statements) == 1
+    # The count's statement also counts the facets of the documents not matched, when they are few (here they
+    # are not: it reads no more than the count).
+    assert sum("GROUP BY" in sql and "search_every" not in sql for sql in statements) == 1
 
 
 def index_and_constraint_names():
@@ -118,7 +120,11 @@ def test_facet_values_are_a_column_of_the_document_counted_in_one_statement():
     with CaptureQueriesContext(connection) as captured:
         results = engine.search(SearchQuery("widget", facets=("type", "life_event")))
     assert [(fc.value, fc.count) for fc in results.facets["life_event"]] == [("moving-home", 1)]
-    counting = [query["sql"] for query in captured.captured_queries if "GROUP BY" in query["sql"]]
+    counting = [
+        query["sql"]
+        for query in captured.captured_queries
+        if "GROUP BY" in query["sql"] and "search_every" not in query["sql"]  # the count's, when few do not match
+    ]
     assert len(counting) == 1
     assert "unnest" in counting[0]
 
@@ -270,19 +276,20 @@ def facet_document(n, matches):
     )
 
 
+# No filter; one facet; two facets, one with two values; three facets.
+FILTER_SETS = [
+    {},
+    {"maturity": ["stable"]},
+    {"maturity": ["stable", "beta"], "council": ["E1"]},
+    {"type": ["pattern"], "council": ["E2", "E5"], "life_event": ["moving-home"]},
+]
+
+
 def shown_counts(results):
     return {facet: [(fc.value, fc.count, fc.selected) for fc in shown] for facet, shown in results.facets.items()}
 
 
-@pytest.mark.parametrize(
-    "filters",
-    [
-        {},
-        {"maturity": ["stable"]},
-        {"maturity": ["stable", "beta"], "council": ["E1"]},
-        {"type": ["pattern"], "council": ["E2", "E5"], "life_event": ["moving-home"]},
-    ],
-)
+@pytest.mark.parametrize("filters", FILTER_SETS)
 def test_facets_counted_from_the_documents_not_matched_equal_those_counted_directly(monkeypatch, filters):
     """Issue 17: when a word matches most documents, the facets of those it does not match are counted and
     taken from every document's counts; the counts, each leaving out its own facet's selection, are the
@@ -307,6 +314,51 @@ def test_facets_counted_from_the_documents_not_matched_equal_those_counted_direc
         assert by_complement.total == direct.total
         assert shown_counts(by_complement) == shown_counts(direct)
     assert direct.total == 34 if not filters else direct.total < 34
+
+
+@pytest.mark.parametrize("filters", FILTER_SETS)
+def test_the_count_and_the_facets_of_the_documents_not_matched_come_from_one_statement(monkeypatch, filters):
+    """Issue 17: the count of the documents with every term and the facet terms of those without are made
+    from one scan of the matches, in one statement; the total and every shown count are those of counting the
+    matches directly, filtered or not."""
+    from django.core.cache import caches
+    from django.test.utils import CaptureQueriesContext
+
+    from search.engines import database
+
+    engine = DatabaseEngine()
+    engine.upsert([facet_document(n, matches=n % 7 != 0) for n in range(40)])
+    monkeypatch.setattr(database, "COMPLEMENT_MINIMUM", 10**9)
+    direct = engine.search(SearchQuery("parking permit", filters=filters))
+    caches["pages"].clear()
+    monkeypatch.setattr(database, "COMPLEMENT_MINIMUM", 1)
+    engine.search(SearchQuery("parking", filters=filters))  # every document's counts made and kept
+    with CaptureQueriesContext(connection) as captured:
+        together = engine.search(SearchQuery("parking permit", filters=filters))
+    statements = [q["sql"] for q in captured.captured_queries]
+    assert any("search_every" in sql and 'NOT ("library_search_searchdocument".id IN' in sql for sql in statements)
+    # No count of the documents with every term apart (a filtered query counts those passing its filters).
+    assert not any(sql.startswith("SELECT COUNT(*)") and "facet_terms &&" not in sql for sql in statements)
+    assert together.total == direct.total
+    assert shown_counts(together) == shown_counts(direct)
+    assert direct.total == 34 if not filters else direct.total < 34
+
+
+def test_a_word_most_documents_lack_is_counted_as_before(monkeypatch):
+    """When the matches are not most of the documents, the one statement counts them and reads nothing else;
+    the facets are counted directly, as before."""
+    from django.core.cache import caches
+
+    from search.engines import database
+
+    monkeypatch.setattr(database, "COMPLEMENT_MINIMUM", 1)
+    engine = DatabaseEngine()
+    engine.upsert([facet_document(n, matches=n % 7 == 0) for n in range(40)])
+    engine.search(SearchQuery("bin"))  # every document's counts kept
+    caches["pages"].clear()
+    results = engine.search(SearchQuery("parking"))
+    assert results.total == 6
+    assert sum(fc.count for fc in results.facets["maturity"]) == 6
 
 
 def test_facets_counted_the_other_way_round_follow_a_write_to_the_index(monkeypatch):

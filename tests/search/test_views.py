@@ -81,6 +81,26 @@ def test_bad_page_number_is_explained(client, site):
     assert "Apply for a <mark>blue badge</mark>" in html
 
 
+def test_a_query_of_too_many_words_is_refused_whole(client, site):
+    """Past MAX_QUERY_WORDS words that count the page searches nothing and says why, in English and Welsh;
+    no word is dropped, and the query stays in the box to be shortened. Words like "the" are not counted."""
+    from search.params import MAX_QUERY_WORDS
+
+    many = "red orange yellow green blue indigo violet black white grey brown pink gold silver bronze"
+    html = page_text(client.get("/search/", {"q": many}))
+    assert "There is a problem" in html
+    assert f"Search for {MAX_QUERY_WORDS} words or fewer" in html
+    assert "you typed 15." in html
+    assert 'id="result-count"' not in html
+    assert f'value="{many}"' in html
+    welsh = page_text(client.get("/cy/search/", {"q": many}))
+    assert f"Chwiliwch am {MAX_QUERY_WORDS} gair neu lai" in welsh
+    fitting = "how do I apply for a blue badge for my mother who is disabled and cannot walk to the shops"
+    html = page_text(client.get("/search/", {"q": fitting}))
+    assert "There is a problem" not in html
+    assert 'id="result-count"' in html
+
+
 def test_welsh_search_page(client, site):
     """/cy/search/ searches the Welsh library."""
     html = page_text(client.get("/cy/search/", {"q": "fathodyn"}))

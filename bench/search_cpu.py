@@ -18,6 +18,7 @@ and reports ours ÷ Tantivy by CPU per query class (judged queries, common words
 """
 
 import argparse
+import gc
 import json
 import os
 import time
@@ -69,6 +70,7 @@ def main(argv=None):
     queries = [*judged_queries()[0], *COMMON_WORDS]
     client = Client()
     client.get("/api/v1/search/?q=warm")
+    gc.freeze()  # as cms/wsgi.py does in a server once the application is loaded
     pid = backend_pid()
 
     samples = []

@@ -106,25 +106,32 @@ def storable(request, response):
     return user is None or not user.is_authenticated
 
 
-# Wagtail's Site for each host and port, with its root page, for the library version they were read under.
-_sites = {"version": None, "by_address": {}}
+# What every page served under one library version shares, read once for that version: Wagtail's Site for each
+# host and port (with its root page), the locales, and whether any page has a view restriction.
+_sites = {"version": None, "by_address": {}, "locales": None, "unrestricted": False}
 
 
 def remember_site(request, library_version):
-    """Give the request Wagtail's site (``Site.find_for_request``) as read under this library version.
+    """Give the request Wagtail's site (``Site.find_for_request``), the locales and whether any page has a view
+    restriction, as read under this library version.
 
-    Finding it is a query of its own on every page Wagtail serves (with a CASE ranking that costs more to build
-    than to run), then its root page's specific row. A site, a locale or a page that can have children changed
-    moves the library version (``library.signals``), so what was found stays right until the version moves;
-    the root page is shared read-only, so its specific row (``.specific``) is read once per version too.
+    Finding the site is a query of its own on every page Wagtail serves (with a CASE ranking that costs more to
+    build than to run), then its root page's specific row; the locales are a query on every page
+    (``pattern_pages.i18n.request_locales``), and view restrictions three: Wagtail's check before serving (the
+    page's ancestors, then their restrictions) and ``.public()`` on the page's translations, which reads them
+    all. A site, a locale, a view restriction or a page that can have children changed (and any move) moves the
+    library version (``library.signals``), so what was found stays right until the version moves; the root page
+    and the locales are shared read-only.
     """
     from django.http.request import split_domain_port
-    from wagtail.models import Site
+    from wagtail.models import Locale, PageViewRestriction, Site
+
+    from pattern_pages import i18n
 
     if not library_version or library_version == "0":  # a library that never changed: nothing to key it on
         return
     if _sites["version"] != library_version:
-        _sites.update(version=library_version, by_address={})
+        _sites.update(version=library_version, by_address={}, locales=None, unrestricted=False)
     address = (split_domain_port(request._get_raw_host())[0], request.get_port())
     site = _sites["by_address"].get(address)
     if site is None:
@@ -132,6 +139,10 @@ def remember_site(request, library_version):
         if site is not None:
             _sites["by_address"][address] = site
     request._wagtail_site = site
+    if _sites["locales"] is None:
+        _sites["unrestricted"] = not PageViewRestriction.objects.exists()
+        _sites["locales"] = {locale.language_code: locale for locale in Locale.objects.all()}
+    i18n.known_for_request(_sites["locales"], _sites["unrestricted"])
 
 
 class PublicPageCacheMiddleware:

@@ -118,8 +118,15 @@ def get(key):
     """The content kept under ``key`` (bytes), or None."""
     from .models import KeptRender
 
-    row = KeptRender.objects.filter(key=key).values_list("content", flat=True).first()
-    return None if row is None else zlib.decompress(bytes(row))
+    # One fixed statement (a page looks twice: for itself, then for its body), not the ORM's query built each time.
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {quote('content')} FROM {quote(KeptRender._meta.db_table)} WHERE {quote('key')} = %s",  # noqa: S608 (names)
+            [key],
+        )
+        row = cursor.fetchone()
+    return None if row is None else zlib.decompress(bytes(row[0]))
 
 
 def put(key, kind, content, tags, started_version, address=""):

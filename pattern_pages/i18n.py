@@ -17,14 +17,35 @@ LINKED_PAGE_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "live"
 
 # The locales, read once for the request being served (None outside one): see request_locales().
 _request_locales = ContextVar("pattern_pages_request_locales", default=None)
+# True while serving a request for which the page cache found no view restriction anywhere (see known_for_request).
+_request_unrestricted = ContextVar("pattern_pages_request_unrestricted", default=False)
 
 
 def start_request(**kwargs):
     _request_locales.set({})
+    _request_unrestricted.set(False)
 
 
 def end_request(**kwargs):
     _request_locales.set(None)
+    _request_unrestricted.set(False)
+
+
+def known_for_request(locales, unrestricted):
+    """What the page cache read once for the library version the request is served under (``cms.page_cache``):
+    every locale (``{language code: Locale}``), and whether no page has a view restriction. Locales and view
+    restrictions move the library version, so both hold for the whole request."""
+    memo = _request_locales.get()
+    if memo is None:  # not serving a request
+        return
+    memo.update(locales)
+    _request_unrestricted.set(unrestricted)
+
+
+def unrestricted():
+    """Whether the request being served knows that no page has a view restriction (so ``.public()`` and Wagtail's
+    check of the page's restrictions would find none): see ``known_for_request``."""
+    return _request_unrestricted.get()
 
 
 def request_locales():
@@ -68,6 +89,12 @@ def active_locale():
     raise Locale.DoesNotExist("No locale for the active language nor the default one")
 
 
+def public(pages):
+    """``pages.public()``, which reads every view restriction to exclude the pages below them: ``pages`` as they are
+    when the request knows there are none (``unrestricted``)."""
+    return pages if unrestricted() else pages.public()
+
+
 def route_with_english_fallback(home, request, path_components, route):
     """Route from a home page; when that fails in another language, route the same path from the English home.
 
@@ -91,12 +118,9 @@ def live_translations(page):
     memo = page.__dict__.get("_library_live_translations")
     kept.depends_on(f"tk:{page.translation_key}")  # a translation published later
     if memo is None:
+        translations = public(page.get_translations(inclusive=True).live())
         memo = page.__dict__["_library_live_translations"] = {
             other.locale.language_code: other
-            for other in page.get_translations(inclusive=True)
-            .live()
-            .public()
-            .select_related("locale")
-            .only(*LINKED_PAGE_FIELDS, "locale__language_code")
+            for other in translations.select_related("locale").only(*LINKED_PAGE_FIELDS, "locale__language_code")
         }
     return memo

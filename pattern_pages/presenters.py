@@ -36,16 +36,16 @@ def pattern_history(page):
     listed at its first publication. A page published outside the revision system (an importer)
     shows its current version at its first publication date.
     """
+    # Only the version out of each revision's content (which holds the whole page, every StreamField in it).
     entries = (
         PageLogEntry.objects.filter(page_id=page.pk, action=PUBLISH)
-        .select_related("revision")
         .order_by("timestamp", "pk")
+        .values_list("timestamp", "revision__content__version")
     )
     history = {}
-    for entry in entries:
-        content = entry.revision.content if entry.revision else {}
-        version = content.get("version") or page.version
-        history.setdefault(version, {"version": version, "published_at": entry.timestamp})
+    for timestamp, revision_version in entries:
+        version = revision_version or page.version
+        history.setdefault(version, {"version": version, "published_at": timestamp})
     if not history and page.first_published_at:
         history[page.version] = {"version": page.version, "published_at": page.first_published_at}
     return list(history.values())
@@ -274,8 +274,7 @@ def pattern_steps_into(process):
     # A translated pattern may still point at the process in the language it was translated from.
     process_ids = {process.pk} | {other.pk for other in i18n.live_translations(process).values()}
     patterns = (
-        ServicePatternPage.objects.live()
-        .public()
+        i18n.public(ServicePatternPage.objects.live())
         .filter(locale_id=process.locale_id)
         .only("id", "title", "url_path", "steps", "locale_id")
         .order_by("title")

@@ -11,14 +11,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from library import kept
 
 from .. import blocks
 from ..forms import RevisionCheckedPageForm
-from ..i18n import route_with_english_fallback
+from ..i18n import route_with_english_fallback, unrestricted
 from ..permissions import PublishersDelete
 from ..screens.blocks import unknown_components
 from ..screens.pages import ScreensMixin
@@ -66,6 +66,17 @@ class KeptByDependency:
         kept.complete()
         kept.depends_on(f"tk:{self.translation_key}", f"named:{self.translation_key}")
         return super().get_context(request, *args, **kwargs)
+
+
+class ViewRestrictionsKnown:
+    """Wagtail checks a page's view restrictions before serving it: two queries (the page's ancestors, then their
+    restrictions). When the page cache has read, for the library version the request is served under, that no
+    page has any (``pattern_pages.i18n.unrestricted``), there are none to find."""
+
+    def get_view_restrictions(self):
+        if unrestricted():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class AtomicPublishing:
@@ -125,7 +136,8 @@ class HomePage(PublishersDelete, AtomicPublishing, Page):
                 # The page's own type at once (its id and type only, then its specific row: what ``.specific``
                 # reads, without building the generic page first).
                 model = ContentType.objects.get_for_id(found[1]).model_class() or Page
-                page = model._base_manager.filter(pk=found[0]).first()
+                related = getattr(model, "route_select_related", ())
+                page = model._base_manager.filter(pk=found[0]).select_related(*related).first()
                 if page is not None:
                     return page.route(request, [])
         return super().route(request, path_components)
@@ -200,7 +212,9 @@ class ContentPage(PublishersDelete, AtomicPublishing, Page):
         verbose_name = _("content page")
 
 
-class ServicePatternPage(KeptByDependency, ScreensMixin, RoutablePageMixin, PublishersDelete, AtomicPublishing, Page):
+class ServicePatternPage(
+    KeptByDependency, ViewRestrictionsKnown, ScreensMixin, RoutablePageMixin, PublishersDelete, AtomicPublishing, Page
+):
     """A reusable, user-facing design for a kind of service, in the GOV.UK Design System's pattern anatomy."""
 
     base_form_class = RevisionCheckedPageForm
@@ -292,6 +306,8 @@ class ServicePatternPage(KeptByDependency, ScreensMixin, RoutablePageMixin, Publ
 
     parent_page_types = ["pattern_pages.PatternIndexPage"]
     subpage_types = []
+    # Read with the page when it is served (its summary shows them; HomePage.route_by_url_path).
+    route_select_related = ("pattern_type", "owner_council")
 
     class Meta:
         verbose_name = _("service pattern")
@@ -316,7 +332,7 @@ class ServicePatternPage(KeptByDependency, ScreensMixin, RoutablePageMixin, Publ
         }
 
 
-class ProcessPage(KeptByDependency, PublishersDelete, AtomicPublishing, Page):
+class ProcessPage(KeptByDependency, ViewRestrictionsKnown, PublishersDelete, AtomicPublishing, Page):
     """How a service is delivered behind the scenes: roles, systems, steps, legislation and data."""
 
     base_form_class = RevisionCheckedPageForm
@@ -396,6 +412,7 @@ class ProcessPage(KeptByDependency, PublishersDelete, AtomicPublishing, Page):
 
     parent_page_types = ["pattern_pages.ProcessIndexPage"]
     subpage_types = []
+    route_select_related = ("owner_council",)
 
     class Meta:
         verbose_name = _("process")

@@ -4,9 +4,12 @@ import json
 import re
 
 from django import template
+from django.db import models
 from django.template.loader import render_to_string
-from django.utils.html import strip_tags
+from django.utils.html import conditional_escape, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
+from wagtail.blocks import Block, BoundBlock, StreamBlock, StreamValue, StructValue
+from wagtail.blocks.list_block import ListValue
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from library import kept, version
@@ -189,7 +192,9 @@ class KeptBodyNode(template.Node):
             try:
                 with kept.collecting() as dependencies:
                     kept.complete()
-                    kept.depends_on(f"page:{page.pk}")  # its own row, whatever changed it
+                    # Its own row, whatever changed it, and the rows read with it before it renders (its pattern
+                    # type and council, read when it was routed: HomePage.route_by_url_path).
+                    kept.depends_on(f"page:{page.pk}", *loaded_with(page))
                     body = str(self.nodelist.render(context))
             finally:
                 del context.render_context[KEPT_BODY_RENDERING]
@@ -213,6 +218,11 @@ class KeptBodyNode(template.Node):
         filled = CONTENTS_REGION.sub(lambda match: with_contents_list(match.group(2), match.group(1) == "1"), filled)
         filled = filled.replace(NONCE_MARK, str(request.csp_nonce))
         return mark_safe(filled)  # noqa: S308 (rendered by the page's templates)
+
+
+def loaded_with(page):
+    """The tags of the rows read with ``page`` (``select_related``), which were loaded before its body began."""
+    return [kept.row_tag(obj) for obj in page._state.fields_cache.values() if isinstance(obj, models.Model)]
 
 
 def page_cache_get(key):
@@ -293,3 +303,79 @@ def govuk_richtext(value):
     """Rich text rendered with the GOV.UK typography classes on its paragraphs, lists, headings and links."""
     html = str(richtext(value))
     return mark_safe(OPENING_TAG.sub(_add_class, html))  # noqa: S308  (richtext output, only classes added)
+
+
+# ----- StreamField blocks rendered in the page's own context ------------------------------------------------
+
+
+def render_block(value, context):
+    """What Wagtail's ``{% include_block value %}`` renders, in the template's own context.
+
+    Wagtail copies the whole context into a dict for every block (``context.flatten()``, then ``dict()`` again in
+    ``Block.render``) and renders the block's template with ``render_to_string``, which makes a new context from
+    it: on a pattern page about seventy times. Here the block's template renders in the same context with the
+    block's variables pushed on top (``value`` and ``self``, and ``id`` for a child of a stream or list, as
+    Wagtail gives them), the way ``{% include %}`` renders a template, so the template sees the same names with
+    the same values. A block without a template renders as Wagtail's ``render_basic`` does (a stream's children
+    each in the same way); anything else (a block that overrides ``render`` or ``get_context``) takes Wagtail's
+    path."""
+    if isinstance(value, StreamValue):
+        block, block_value, block_id = value.stream_block, value, None
+    elif isinstance(value, BoundBlock):
+        block, block_value = value.block, value.value
+        block_id = (
+            getattr(value, "id", None) if isinstance(value, StreamValue.StreamChild | ListValue.ListChild) else None
+        )
+    elif isinstance(value, StructValue):
+        block, block_value, block_id = value.block, value, None
+    else:  # not a block (a string, a rich text): as include_block shows it
+        return conditional_escape(value) if context.autoescape else str(value)
+    kind = type(block)
+    if (
+        kind.render is not Block.render
+        or kind.get_context is not Block.get_context
+        or kind.get_template is not Block.get_template
+    ):
+        return _wagtail_render(value, context)
+    template_name = block.get_template(block_value, context=None)
+    if not template_name:
+        if isinstance(block, StreamBlock) and kind.render_basic is StreamBlock.render_basic:
+            return format_html_join(
+                "\n",
+                '<div class="w-block-{1} block-{1}">{0}</div>',
+                [(render_block(child, context), child.block_type) for child in block_value],
+            )
+        return _wagtail_render(value, context)
+    template = context.template.engine.get_template(template_name)
+    values = {"self": block_value, "value": block_value}
+    if block_id is not None and "id" not in context:
+        values["id"] = block_id
+    with context.push(values):
+        return template.render(context)
+
+
+def _wagtail_render(value, context):
+    output = value.render_as_block(context=context.flatten())
+    return conditional_escape(output) if context.autoescape else str(output)
+
+
+class RenderBlockNode(template.Node):
+    def __init__(self, value):
+        self.value = value
+
+    def render(self, context):
+        try:
+            value = self.value.resolve(context)
+        except template.VariableDoesNotExist:
+            return ""
+        return render_block(value, context)
+
+
+@register.tag("render_block")
+def render_block_tag(parser, token):
+    """``{% render_block page.steps %}``: Wagtail's ``{% include_block %}`` (with the parent context), rendered
+    without copying the context for every block (see ``render_block``)."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("render_block takes one value")
+    return RenderBlockNode(parser.compile_filter(bits[1]))

@@ -9,6 +9,7 @@ import re
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from library import kept
 from library.models import KeptRender
@@ -103,6 +104,35 @@ def test_a_linked_page_renamed_shows_on_the_page_linking_to_it(client, pattern_i
     other.title = "Report a bin not collected"
     other.save_revision().publish()
     assert "Report a bin not collected" in served(client, pattern.url)
+
+
+def test_a_renamed_pattern_type_and_council_show_on_the_pattern_page(client, pattern_page):
+    """The pattern's type and council are read with the page when it is routed, before its kept body renders:
+    renaming either still renders the body again."""
+    council = factories.CouncilFactory(official_name="Essex County Council")
+    pattern_page.owner_council = council
+    pattern_page.save_revision().publish()
+    pattern_page.pattern_type.name = "Request a thing"
+    pattern_page.pattern_type.save()
+    html = served(client, pattern_page.url)
+    assert "Service pattern: Request a thing" in html and "Essex County Council" in html
+    pattern_page.pattern_type.name = "Make an application"
+    pattern_page.pattern_type.save()
+    council.official_name = "Essex Council"
+    council.save()
+    html = served(client, pattern_page.url)
+    assert "Service pattern: Make an application" in html and "Essex Council" in html
+    assert "Request a thing" not in html and "Essex County Council" not in html
+
+
+def test_a_view_restriction_applies_at_once_to_pages_served_before_it(client, pattern_index):
+    """Pages served while no page had a view restriction skip Wagtail's check of them; a restriction added later
+    moves the library version, so the next request checks again: the page asks for the password."""
+    private = factories.ServicePatternPageFactory(parent=pattern_index, title="Report a missed bin")
+    assert "Report a missed bin" in served(client, private.url)
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="correct horse battery")
+    html = served(client, private.url)
+    assert 'name="password"' in html and private.summary not in html
 
 
 def test_welsh_and_english_are_kept_apart(client, pattern_page):

@@ -351,15 +351,17 @@ def test_pages_set_no_cookies(client, home_page, url):
 # Rendering a page, its navigation kept: each count includes reading the library version, which keys the pages'
 # cache (the tests read it on every request: API_LIBRARY_VERSION_TTL = 0). A page from the cache costs that one.
 # Every page the cache does not answer also looks for the page in the shared table of kept renderings and reads
-# the version from the database before rendering (library.kept: +2); Wagtail's site and its root page are then
-# known for that version (cms.page_cache.remember_site), so after the first page they are not read again.
+# the version from the database before rendering (library.kept: +2); Wagtail's site and its root page, the locales
+# and whether any page has a view restriction are then known for that version (cms.page_cache.remember_site: +3 the
+# first time, so Wagtail's check of the page's view restrictions and ``.public()`` read none).
 # A pattern or process page is then kept in that table with its HTML per revision (``{% kept_body %}``: +1 to
 # look for it), both in one write (+5: savepoint, the two rows, their dependencies, release, the version read
 # again; +1 the version that keys this process's copy of the HTML); rendered again with that kept (after an
-# adoption, say), only Wagtail's routing, the adoptions and the assessments are read.
-PATTERN_PAGE_QUERIES = 30  # + the locales, read once to mark English text on a Welsh page (lang=en)
-# The process page: +2 for the pattern steps that lead into its steps (the view restrictions, then the patterns).
-PROCESS_PAGE_QUERIES = 24
-SERVICE_PAGE_QUERIES = 14
-PATTERN_PAGE_WITH_BODY_KEPT_QUERIES = 18  # the adoption moved the version: the site is read again
+# adoption, say), only Wagtail's routing, the adoptions and the assessments are read. The pattern's type and
+# council are read with the page when it is routed (HomePage.route_by_url_path).
+PATTERN_PAGE_QUERIES = 24
+# The process page: +1 for the pattern steps that lead into its steps.
+PROCESS_PAGE_QUERIES = 20
+SERVICE_PAGE_QUERIES = 13
+PATTERN_PAGE_WITH_BODY_KEPT_QUERIES = 16  # the adoption moved the version: the site, locales and restrictions again
 CACHED_PAGE_QUERIES = 1

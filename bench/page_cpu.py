@@ -15,6 +15,7 @@ Per request: this process's CPU (``time.process_time``), the PostgreSQL backend'
 """
 
 import argparse
+import gc
 import json
 import time
 from pathlib import Path
@@ -68,6 +69,7 @@ def main(argv=None):
     if args.kept in ("bodies", "pages"):
         for path in paths:
             client.get(path)
+    gc.freeze()  # as cms/wsgi.py does in a server once the application is loaded
     pid = backend_pid()
 
     profiler = None

@@ -448,14 +448,17 @@ def page_rows_entries(model, ids, visibility, urls):
         return
     found = [row[0] for row in rows]
     stream_blocks = [model._meta.get_field(name).stream_block for name in streams]
-    image_ids = {
-        pk
+    # Walked once: an image's alt text waits, as a placeholder, for the one query that says which exist.
+    deferred = raw_content.DeferredImages()
+    walked = [
+        [
+            part
+            for block, value in zip(stream_blocks, row[len(columns) :], strict=True)
+            for part in raw_content.searchable_parts(block, value or [], deferred)
+        ]
         for row in rows
-        for block, value in zip(stream_blocks, row[len(columns) :], strict=True)
-        for pk in raw_content.image_raw_values(block, value or [])
-        if isinstance(pk, int)
-    }
-    images = raw_content.existing_images_by_id(image_ids)
+    ]
+    images = raw_content.existing_images_by_id(deferred.ids)
     services = m2m_rows(model.services, found, "name", "lgsl_code", "pk")  # {page: [[name, code, pk]]}
     owners = {row[7] for row in rows if row[7]}
     owner_councils = {
@@ -483,7 +486,7 @@ def page_rows_entries(model, ids, visibility, urls):
     else:
         service_ids = {values[2] for found_services in services.values() for values in found_services}
         service_events = m2m_rows(Service.life_events, list(service_ids), "pk", "slug", "name")
-    for row in rows:
+    for row, parts in zip(rows, walked, strict=True):
         pk, title, slug, url_path, _path, locale, summary, owner, extra_a, extra_b = row[: len(columns)]
         page_services = services.get(pk, [])
         councils = {}
@@ -491,12 +494,7 @@ def page_rows_entries(model, ids, visibility, urls):
             councils[owner_councils[owner].gss_code] = owner_councils[owner]
         for council in adopted.get(pk, []):
             councils[council.gss_code] = council
-        parts = [
-            str(text)
-            for block, value in zip(stream_blocks, row[len(columns) :], strict=True)
-            for text in raw_content.searchable_parts(block, value or [], images)
-        ]
-        body = join_passages(passage_text(text) for text in parts)
+        body = join_passages(passage_text(str(text)) for text in deferred.resolve(parts, images))
         if is_pattern:
             events = [Named(*values) for values in life_events.get(pk, [])]
             ids_named = named[pk]

@@ -12,6 +12,7 @@ itself, from its Python value, so a new kind of block is never silently left out
 """
 
 import re
+from dataclasses import dataclass
 from html import unescape
 
 from django.utils.encoding import force_str
@@ -80,22 +81,23 @@ def compile_block(block):
     if isinstance(block, blocks.StreamBlock) and own_method(block, blocks.StreamBlock):
         return stream_extractor(block)
     if isinstance(block, blocks.ListBlock) and own_method(block, blocks.ListBlock):
-        child = extractor(block.child_block)
-
-        def list_parts(raw, images):
-            return [part for value in list_items(raw) for part in child(value, images)]
-
-        return list_parts
+        return list_extractor(block)
     if isinstance(block, blocks.StructBlock) and own_method(block, blocks.StructBlock):
         return struct_extractor(block)
     if isinstance(block, blocks.RichTextBlock) and own_method(block, blocks.RichTextBlock):
         return lambda raw, images: [rich_text_for_indexing(block.to_python(raw).source)]
     if isinstance(block, blocks.CharBlock | blocks.TextBlock) and plain_text_block(block):
-        return lambda raw, images: [force_str(raw)]
+        return plain_text
     if isinstance(block, blocks.ChoiceBlock) and fixed_choices(block):
         return choice_extractor(block)
     # Any other text (ChoiceBlock…): to_python is cheap and needs no database.
     return lambda raw, images: block.get_searchable_content(block.to_python(raw))
+
+
+def plain_text(raw, images):
+    """A CharBlock's or TextBlock's text. The walkers below take a string value as it is without calling
+    this (``force_str`` of a string is the string): most of what a page holds is such text."""
+    return [force_str(raw)]
 
 
 def plain_text_block(block):
@@ -129,6 +131,14 @@ def choice_extractor(block):
     return choice_parts
 
 
+def add_parts(parts, child, value, images):
+    """``parts += child(value, images)``; a plain text's string is taken as it is (no list made for it)."""
+    if child is plain_text and type(value) is str:
+        parts.append(value)
+    else:
+        parts.extend(child(value, images))
+
+
 def stream_extractor(block):
     children = {name: extractor(child) for name, child in block.child_blocks.items()}
 
@@ -140,28 +150,48 @@ def stream_extractor(block):
             if isinstance(item, dict):
                 child = children.get(item.get("type"))
                 if child is not None:
-                    parts.extend(child(item.get("value"), images))
+                    add_parts(parts, child, item.get("value"), images)
         return parts
 
     return stream_parts
 
 
+def list_extractor(block):
+    child = extractor(block.child_block)
+
+    def list_parts(raw, images):
+        parts = []
+        for value in raw or []:  # list_items, inline
+            if isinstance(value, dict) and "id" in value and "value" in value and value.get("type") == "item":
+                value = value["value"]
+            add_parts(parts, child, value, images)
+        return parts
+
+    return list_parts
+
+
+MISSING = object()
+
+
 def struct_extractor(block):
-    # StructBlock.to_python puts a missing child's default (a Python value) in its place.
-    children = [
-        (name, extractor(child), child.get_searchable_content(child.get_default()))
-        for name, child in block.child_blocks.items()
-    ]
+    # StructBlock.to_python puts a missing child's default (a Python value) in its place. A child that
+    # gives nothing, present or missing, is left out.
+    children = []
+    for name, child in block.child_blocks.items():
+        walk, default = extractor(child), child.get_searchable_content(child.get_default())
+        if walk is not nothing or default:
+            children.append((name, walk, default))
 
     def struct_parts(raw, images):
         if not isinstance(raw, dict):
             return block.get_searchable_content(block.to_python(raw))
         parts = []
         for name, child, default in children:
-            if name in raw:
-                parts.extend(child(raw[name], images))
-            else:
+            value = raw.get(name, MISSING)
+            if value is MISSING:
                 parts.extend(default)
+            else:
+                add_parts(parts, child, value, images)
         return parts
 
     return struct_parts
@@ -175,8 +205,8 @@ SIMPLE_HTML = re.compile(
 )
 RAW_TEXT_ELEMENT = re.compile(r"<(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)", re.I)
 TAG = re.compile(r"<[^<>]*>")
-BLOCK_CLOSE = re.compile(r"(</(p|h\d|li|blockquote)>)", re.IGNORECASE)
-BREAK = re.compile(r"(<(br|hr)\s*/>)", re.IGNORECASE)
+# Wagtail puts a space after each of these before it drops the tags; here each is replaced by a space.
+BLOCK_END_OR_BREAK = re.compile(r"</(?:p|h\d|li|blockquote)>|<(?:br|hr)\s*/>", re.IGNORECASE)
 
 
 def rich_text_for_indexing(source):
@@ -185,14 +215,50 @@ def rich_text_for_indexing(source):
     source = force_str(source)
     if "<" not in source and "&" not in source:
         return source.strip()
-    spaced = BREAK.sub(r"\1 ", BLOCK_CLOSE.sub(r"\1 ", source))
-    if RAW_TEXT_ELEMENT.search(spaced) or not SIMPLE_HTML.fullmatch(spaced):
+    # In text SIMPLE_HTML reads, every "<" opens a whole tag: a space after a tag changes neither test.
+    if RAW_TEXT_ELEMENT.search(source) or not SIMPLE_HTML.fullmatch(source):
         return get_text_for_indexing(source)
-    return unescape(TAG.sub("", spaced).strip())
+    return unescape(TAG.sub("", BLOCK_END_OR_BREAK.sub(" ", source)).strip())
+
+
+class DeferredImages:
+    """``images`` for a walk that does not know yet which images exist: each image block's text is left as a
+    placeholder, and the ids it names are collected, so that a batch of pages is walked once, the images
+    looked up in one query, and the placeholders then replaced (:meth:`resolve`)."""
+
+    def __init__(self):
+        self.ids = set()
+        self.count = 0
+
+    def defer(self, block, raw):
+        self.ids.update(pk for pk in image_raw_values(block, raw) if isinstance(pk, int))
+        self.count += 1
+        return PendingImage(block, raw)
+
+    def resolve(self, parts, images):
+        """``parts`` with each placeholder replaced by the image block's text, now that ``images`` (``{id:
+        Image}`` of those that exist) is known."""
+        if not self.count:
+            return parts
+        out = []
+        for part in parts:
+            if type(part) is PendingImage:
+                out.extend(image_alt_text(part.block, part.raw, images))
+            else:
+                out.append(part)
+        return out
+
+
+@dataclass(frozen=True)
+class PendingImage:
+    block: object
+    raw: object
 
 
 def image_alt_text(block, raw, images):
     """ImageBlock: the alt text in context (none when decorative), when the image still exists."""
+    if type(images) is DeferredImages:
+        return [images.defer(block, raw)]
     if raw is None or isinstance(raw, int):  # stored by an ImageChooserBlock before it became an ImageBlock
         image = images.get(raw)
         alt_text = image.default_alt_text if image else ""

@@ -121,11 +121,15 @@ class DatabaseEngine(SearchEngine):
         found = {}
 
         def collected(entries):
+            # Each locale's distinct tokens first, their words once at the end: the same words as each
+            # entry's entry_words, the regular expression reading a token once per library, not per document.
+            tokens = {}
             for entry in entries:
-                found.setdefault(entry.locale, set()).update(entry_words(entry))
+                tokens.setdefault(entry.locale, set()).update(entry_tokens(entry))
                 if progress:
                     progress(entry)
                 yield entry
+            found.update((locale, words_in_tokens(distinct)) for locale, distinct in tokens.items())
 
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
             return write_alongside(collected(entries), found, recompute_vectors)
@@ -337,11 +341,14 @@ def write_index(entries, found, locked=None, recompute_vectors=False):
             count = PostgresRebuild(locked, recompute_vectors).run(entries)
         else:
             count = DatabaseEngine()._rebuild_rows(entries)
+        # The stems already worked out are kept (a word's stem depends on the word alone), unless the
+        # text is to be analysed again.
+        stems = {} if recompute_vectors else dict(SearchWord.objects.values_list("word", "stem"))
         # A plain DELETE: QuerySet.delete() would load every row to send post_delete for each (some
         # receivers listen to every model), and nothing listens for these.
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(SearchWord._meta.db_table)}")  # noqa: S608
-        save_words(found)
+        save_words(found, stems)
         index_changed()
     return count
 
@@ -504,25 +511,36 @@ MAX_WORD_LENGTH = 100  # SearchWord.word; longer "words" are not worth suggestin
 
 def entry_words(entry):
     """The words of an entry's searchable text, e.g. ``{"report", "a", "missed", "bin"}``."""
-    # What words() gives for each field, worked out once per distinct word (a body repeats most of its own).
+    return words_in_tokens(entry_tokens(entry))
+
+
+def entry_tokens(entry):
+    """The distinct lower-cased space-separated tokens of an entry's searchable text (``{"bin!", "report"}``)."""
     text = " ".join(
         text or "" for text in (entry.title, entry.service_names, entry.keywords, entry.summary, entry.body)
     )
+    return set(text.lower().split())
+
+
+def words_in_tokens(tokens):
+    """What words() gives for the tokens (``{"bin!"}`` → ``{"bin"}``), each distinct word once."""
     found = set()
-    # A word never holds a space, so the words of the text's distinct space-separated tokens are the text's
+    # A word never holds a space, so the words of a text's distinct space-separated tokens are the text's
     # words: the regular expression reads each distinct token once rather than the whole text.
-    for word in set(WORD.findall(" ".join(set(text.lower().split())))):
+    for word in set(WORD.findall(" ".join(tokens))):
         word = word.strip("'")
         if word and len(word) <= MAX_WORD_LENGTH:
             found.add(word)
     return found
 
 
-def save_words(words_by_locale):
-    """Add ``{locale: {word}}`` to the vocabulary (words already there are left alone)."""
+def save_words(words_by_locale, stems=None):
+    """Add ``{locale: {word}}`` to the vocabulary (words already there are left alone); ``stems`` holds
+    stems already known (``{word: stem}``)."""
+    stems = stems or {}
     SearchWord.objects.bulk_create(
         (
-            SearchWord(locale=locale, word=word, stem=english_stem(word))
+            SearchWord(locale=locale, word=word, stem=stems.get(word) or english_stem(word))
             for locale, found in words_by_locale.items()
             for word in found
         ),

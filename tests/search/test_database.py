@@ -134,3 +134,38 @@ def test_counts_kept_between_searches_follow_every_write_to_the_index():
     engine.rebuild([entry("service-5", "Gritting routes")])
     assert counted() == (1, [("service", 1)])
     assert browsed() == (1, [("service", 1)])
+
+
+def test_a_rebuild_learns_every_word_of_every_document_in_its_locale():
+    """After a rebuild, "did you mean" knows each document's words in the document's locale, and only those,
+    with their stems: the same words an upsert of each document would add."""
+    from search.engines.database import entry_words
+    from search.models import SearchWord
+    from search.synonyms import english_stem
+
+    entries = [
+        entry("service-1", "Gritting routes", body="Salt the roads.\nIt's icy, isn't it?"),
+        entry("service-2", "Pothole reports", summary="Report a pothole (on a road)", keywords="LGSL 1049"),
+        IndexEntry(key="service-3", kind="service", locale="cy", title="Graeanu ffyrdd", body="Ffyrdd rhewllyd!"),
+    ]
+    SearchWord.objects.create(locale="en", word="gone", stem="gone")
+    DatabaseEngine().rebuild(entries)
+    expected = {(e.locale, word) for e in entries for word in entry_words(e)}
+    stored = set(SearchWord.objects.values_list("locale", "word"))
+    assert stored == expected
+    assert ("en", "it's") in stored and ("cy", "ffyrdd") in stored and ("en", "gone") not in stored
+    assert all(stem == english_stem(word) for word, stem in SearchWord.objects.values_list("word", "stem"))
+
+
+def test_a_rebuild_keeps_the_stems_it_knows_unless_the_text_is_analysed_again():
+    """A word already in the vocabulary keeps its stem through a rebuild (stemming is most of writing the
+    vocabulary); ``--recompute-vectors`` works every stem out again."""
+    from search.models import SearchWord
+
+    engine = DatabaseEngine()
+    engine.rebuild([entry("service-1", "Gritting routes")])
+    SearchWord.objects.filter(word="gritting").update(stem="planted")
+    engine.rebuild([entry("service-1", "Gritting routes")])
+    assert SearchWord.objects.get(word="gritting").stem == "planted"
+    engine.rebuild([entry("service-1", "Gritting routes")], recompute_vectors=True)
+    assert SearchWord.objects.get(word="gritting").stem == "grit"

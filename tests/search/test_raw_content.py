@@ -170,3 +170,37 @@ def test_stream_text_queries_once_for_images(pattern, django_assert_num_queries)
     page, _components = pattern
     with django_assert_num_queries(1):
         stream_text(page, PATTERN_STREAMS)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Plain text  ",
+        "<p>Pay <b>now</b></p><p>Or later</p>",
+        "<h2>Title</h2><ul><li>One</li><LI>Two</LI></ul><BLOCKQUOTE>Quote</BLOCKQUOTE>",
+        "<p>Line<br/>break<br />and<hr/>rule</p>",
+        '<p><a href="/page" linktype="page" id="3">Link</a> &amp; &lt;not a tag&gt; &quot;q&quot; &#39;s</p>',
+        "<p>An <i>unclosed</p> tag and a stray > sign</p>",
+        "<p>A <script>hidden()</script> script</p>",
+        "<p>Broken <a href=unquoted>attribute</a></p>",
+        "Fish &amp chips &unknown; &#x41;",
+    ],
+)
+def test_rich_text_reads_as_wagtails_indexing_text(source):
+    """Rich text gives the same searchable string as Wagtail's own HTML parser, however it is written."""
+    from wagtail.rich_text import get_text_for_indexing
+
+    assert raw_content.rich_text_for_indexing(source) == get_text_for_indexing(source)
+
+
+def test_a_rebuild_walks_a_batch_once_and_reads_images_as_a_publish_does(pattern):
+    """The rebuild's builder, which looks the images up after walking the pages, gives a page the text a
+    publish gives: alt text only of images that exist and are not decorative, defaults of missing keys."""
+    from search.documents import build_entries, build_entry, page_key
+
+    page, _components = pattern
+    key = page_key(page.pk)
+    [bulk] = build_entries([key])
+    assert bulk.as_dict() == build_entry(key).as_dict()
+    assert "A form" in bulk.body and "Screen alt" in bulk.body
+    assert "Hidden" not in bulk.body and "Gone" not in bulk.body

@@ -49,6 +49,8 @@ def search(request):
         "query": query,
         "results": results,
         "errors": errors,
+        # Shown again beside the search box, as the GOV.UK error pattern asks (the summary links to it).
+        "q_errors": [problem.message for problem in problems if problem.parameter == "q"],
         "unavailable": unavailable,
         "refused": refused,
         "facet_groups": facet_groups(results),

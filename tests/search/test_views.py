@@ -101,6 +101,28 @@ def test_a_query_of_too_many_words_is_refused_whole(client, site):
     assert 'id="result-count"' in html
 
 
+def test_a_problem_with_the_words_is_shown_beside_the_box(client, site):
+    """The GOV.UK error pattern: the summary, the message again beside the search box (which the box is
+    described by), the box marked, and "Error:" before the page title; a problem with another parameter
+    (the page number) is summarised but leaves the box alone."""
+    from bs4 import BeautifulSoup
+
+    many = "red orange yellow green blue indigo violet black white grey brown pink gold silver bronze"
+    for path, error in (("/search/", "Error:"), ("/cy/search/", "Gwall:")):
+        soup = BeautifulSoup(client.get(path, {"q": many}).content, "html.parser")
+        assert soup.title.get_text().strip().startswith(error)
+        inline = soup.find(id="search-q-error")
+        assert inline is not None and "15" in inline.get_text()
+        box = soup.find(id="search-q")
+        assert "govuk-input--error" in box["class"]
+        assert "search-q-error" in box["aria-describedby"].split()
+        assert "govuk-form-group--error" in box.find_parent(class_="govuk-form-group")["class"]
+    soup = BeautifulSoup(client.get("/search/", {"q": "blue badge", "page": "two"}).content, "html.parser")
+    assert soup.find(class_="govuk-error-summary") is not None
+    assert soup.find(id="search-q-error") is None
+    assert "govuk-input--error" not in soup.find(id="search-q")["class"]
+
+
 def test_welsh_search_page(client, site):
     """/cy/search/ searches the Welsh library."""
     html = page_text(client.get("/cy/search/", {"q": "fathodyn"}))

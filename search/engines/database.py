@@ -164,7 +164,7 @@ class DatabaseEngine(SearchEngine):
             if every is None:
                 if query.facets and (query.filters or kept.get(facets_key) is None):
                     # PostgreSQL may count the facets from the same scan as the documents with every term.
-                    every, counted = match.count_every_with_facets(query, documents)
+                    every, counted = self.flavour.count_every_with_facets(match, query, documents)
                 else:
                     every = match.count_every()
                 kept.set(("every", terms), every)
@@ -629,10 +629,6 @@ class PostgresMatch:
 
     def count_every(self):
         return self.matching(self.terms, every=True).count()
-
-    def count_every_with_facets(self, query, documents):
-        """``(every, counted or None)``: :meth:`PostgresFlavour.count_every_with_facets`."""
-        return PostgresFlavour().count_every_with_facets(self, query, documents)
 
     def candidates(self, every, look_alikes=False):
         if not look_alikes:
@@ -1249,10 +1245,6 @@ class SqliteMatch:
     def count_every(self):
         return sum(1 for covered, _ in self.scores.values() if all(covered))
 
-    def count_every_with_facets(self, query, documents):
-        """``(every, None)``: the facets are counted apart."""
-        return self.count_every(), None
-
     def candidates(self, every, look_alikes=False):
         """By id: FTS5 matches live in a virtual table the ORM cannot join."""
         return self.documents.filter(
@@ -1273,6 +1265,11 @@ class SqliteMatch:
 class SqliteFlavour:
     # bm25 weights per FTS column, in FTS_COLUMNS order: the title and service names weigh most.
     weights = (10.0, 8.0, 4.0, 3.0, 1.0)
+
+    @staticmethod
+    def count_every_with_facets(match, query, documents):
+        """``(every, None)``: the facets are counted apart (FTS5's matches cannot be joined in one statement)."""
+        return match.count_every(), None
 
     @staticmethod
     def has_facet_value(facet, values):

@@ -346,7 +346,7 @@ def write_index(entries, found, locked=None, recompute_vectors=False, streamed=F
     if connection.vendor == "postgresql":
         now = timezone.now()
         blocks = ((copy_rows(batch, now), len(batch)) for batch in batched(entries, COPY_BATCH))
-        return write_postgres(blocks, found, locked, recompute_vectors, streamed)
+        return write_postgres(blocks, lambda: found, locked, recompute_vectors, streamed)
     with transaction.atomic():
         count = DatabaseEngine()._rebuild_rows(entries)
         replace_vocabulary(found, recompute_vectors)
@@ -354,12 +354,12 @@ def write_index(entries, found, locked=None, recompute_vectors=False, streamed=F
     return count
 
 
-def write_postgres(blocks, found, locked=None, recompute_vectors=False, streamed=False):
+def write_postgres(blocks, words, locked=None, recompute_vectors=False, streamed=False):
     """:func:`write_index` on PostgreSQL from ``blocks`` of rows in COPY's text form (:func:`copy_rows`),
-    ``(data, rows)`` each."""
+    ``(data, rows)`` each; ``words()`` gives the vocabulary once the new table is in place."""
     with transaction.atomic():
         count = PostgresRebuild(locked, recompute_vectors, streamed).run(blocks)
-        replace_vocabulary(found, recompute_vectors)
+        replace_vocabulary(words(), recompute_vectors)
         index_changed()
     return count
 
@@ -524,7 +524,7 @@ def write_in_workers(keys, progress=None, recompute_vectors=False):
             while not go.wait(timeout=1):
                 if not multiprocessing.parent_process().is_alive():
                     return
-            tokens = {}
+            built = []
             while True:
                 with claimed.get_lock():
                     index = claimed.value
@@ -532,9 +532,12 @@ def write_in_workers(keys, progress=None, recompute_vectors=False):
                 if index >= len(units):
                     break
                 entries = list(unit_entries(units[index], visibility, urls))
-                for entry in entries:
-                    tokens.setdefault(entry.locale, set()).update(entry_tokens(entry))
                 pipe.send(("unit", index, copy_rows(entries, now), [(e.locale, e.kind) for e in entries]))
+                built += entries
+            # The words last: the writing process needs them only once the new table's indexes are built.
+            tokens = {}
+            for entry in built:
+                tokens.setdefault(entry.locale, set()).update(entry_tokens(entry))
             pipe.send(("words", {locale: words_in_tokens(distinct) for locale, distinct in tokens.items()}))
         except BaseException:  # noqa: BLE001  (sent to the writing process, which rolls back)
             pipe.send(("error", traceback.format_exc()))
@@ -570,31 +573,39 @@ def write_in_workers(keys, progress=None, recompute_vectors=False):
         receiver = threading.Thread(target=receive, name="search-rebuild-receiver", daemon=True)
         receiver.start()
 
-        def blocks():
-            arrived, written, running = {}, 0, len(workers)
-            while running:
-                message = inbox.get()
-                if message[0] == "stopped":
-                    raise RebuildAbandoned("A process building the search index's entries stopped.")
-                if message[0] == "error":
-                    raise RebuildAbandoned(f"Building the search index's entries failed:\n{message[1]}")
-                if message[0] == "words":
-                    for locale, words_found in message[1].items():
-                        found.setdefault(locale, set()).update(words_found)
-                    running -= 1
-                else:
-                    arrived[message[1]] = message[2:]
-                while written in arrived:
-                    data, built = arrived.pop(written)
-                    if progress:
-                        for locale, kind in built:
-                            progress(Built(locale, kind))
-                    yield data, len(built)
-                    written += 1
-            if written != len(units):
-                raise RebuildAbandoned(f"{len(units) - written} of {len(units)} units of entries were not built.")
+        arrived, worded = {}, []
 
-        count = write_postgres(blocks(), found, go.set, recompute_vectors, streamed=True)
+        def receive_one():
+            message = inbox.get()
+            if message[0] == "stopped":
+                raise RebuildAbandoned("A process building the search index's entries stopped.")
+            if message[0] == "error":
+                raise RebuildAbandoned(f"Building the search index's entries failed:\n{message[1]}")
+            if message[0] == "words":
+                for locale, words_found in message[1].items():
+                    found.setdefault(locale, set()).update(words_found)
+                worded.append(True)
+            else:
+                arrived[message[1]] = message[2:]
+
+        def blocks():
+            for written in range(len(units)):
+                while written not in arrived:
+                    if len(worded) == len(workers):
+                        raise RebuildAbandoned(f"Units {written}… of {len(units)} of entries were not built.")
+                    receive_one()
+                data, built = arrived.pop(written)
+                if progress:
+                    for locale, kind in built:
+                        progress(Built(locale, kind))
+                yield data, len(built)
+
+        def words():
+            while len(worded) < len(workers):
+                receive_one()
+            return found
+
+        count = write_postgres(blocks(), words, go.set, recompute_vectors, streamed=True)
         finished = True
         return count
     finally:

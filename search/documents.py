@@ -341,11 +341,22 @@ class PageUrls:
         rest = url_path[len(root_path) :]
         if not self.PLAIN.fullmatch(rest):
             return Page(pk=pk, url_path=url_path).get_url() or ""
+        prefix = self.prefix(root_path)
+        return prefix + rest if prefix is not None else Page(pk=pk, url_path=url_path).get_url() or ""
+
+    def prefix(self, root_path):
+        """The URL of the site root at ``root_path`` (``None`` when it cannot be put in front of a path)."""
         if root_path not in self.prefixes:
             probe = Page(url_path=root_path + "probe/").get_url() or ""
             self.prefixes[root_path] = probe[: -len("probe/")] if probe.endswith("/probe/") else None
-        prefix = self.prefixes[root_path]
-        return prefix + rest if prefix is not None else Page(pk=pk, url_path=url_path).get_url() or ""
+        return self.prefixes[root_path]
+
+    def prepare(self):
+        """Every site root's URL worked out now (and so the URLconf loaded), e.g. before forking processes
+        that would each do it again."""
+        for site in self.site_root_paths:
+            self.prefix(site.root_path)
+        return self
 
 
 @dataclass(frozen=True)
@@ -531,17 +542,48 @@ def page_rows_entries(model, ids, visibility, urls):
         )
 
 
-def build_entries(keys):
-    """The entries for ``keys`` (those that belong in the index), ``BUILD_BATCH`` pages a few queries."""
+def entry_units(keys):
+    """:func:`build_entries`' work as independent units, in its order: ``("page", model, ids)`` for each
+    ``BUILD_BATCH`` page ids and each page model, then ``("service", None, ids)``. Each unit's entries come
+    out of :func:`unit_entries` in the same order whichever process builds it, so a rebuild can build the
+    units in several processes and write them in this order."""
     page_ids = [pk for kind, pk in map(parse_key, keys) if kind == "page"]
     service_ids = [pk for kind, pk in map(parse_key, keys) if kind == "service"]
-    visibility = Visibility()
-    urls = PageUrls()
+    units = []
     for start in range(0, len(page_ids), BUILD_BATCH):
         chunk = page_ids[start : start + BUILD_BATCH]
-        for model in (ServicePatternPage, ProcessPage):
-            yield from page_rows_entries(model, chunk, visibility, urls)
-    services = Service.objects.select_related("locale", "function").prefetch_related("life_events")
+        units += [("page", model, chunk) for model in (ServicePatternPage, ProcessPage)]
     for start in range(0, len(service_ids), BUILD_BATCH):
-        for service in services.filter(pk__in=service_ids[start : start + BUILD_BATCH]):
-            yield service_entry(service)
+        units.append(("service", None, service_ids[start : start + BUILD_BATCH]))
+    return units
+
+
+def unit_entries(unit, visibility, urls):
+    """The entries of one of :func:`entry_units`' units (those that belong in the index)."""
+    kind, model, ids = unit
+    if kind == "page":
+        yield from page_rows_entries(model, ids, visibility, urls)
+        return
+    services = Service.objects.select_related("locale", "function").prefetch_related("life_events")
+    for service in services.filter(pk__in=ids):
+        yield service_entry(service)
+
+
+def build_entries(keys):
+    """The entries for ``keys`` (those that belong in the index), ``BUILD_BATCH`` pages a few queries."""
+    visibility = Visibility()
+    urls = PageUrls()
+    for unit in entry_units(keys):
+        yield from unit_entries(unit, visibility, urls)
+
+
+class LibraryEntries:
+    """The entries for ``keys``, built as they are iterated (:func:`build_entries`). An engine that can
+    build them faster in several processes reads :attr:`keys` and :func:`entry_units` instead
+    (:func:`search.engines.database.write_in_workers`)."""
+
+    def __init__(self, keys):
+        self.keys = keys
+
+    def __iter__(self):
+        return build_entries(self.keys)

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from pattern_pages.models import ProcessPage, ServicePatternPage
 
-from .documents import all_keys, build_entries, build_entry, page_key, service_key
+from .documents import LibraryEntries, all_keys, build_entry, page_key, service_key
 from .engines import SearchEngineUnavailable, get_search_engine
 from .models import PendingIndexUpdate
 
@@ -130,8 +130,9 @@ def index_status():
 
 
 def searchable_entries():
-    """Every entry that belongs in the index, built fresh from the database (for a full rebuild)."""
-    return build_entries(all_keys())
+    """Every entry that belongs in the index, built fresh from the database as it is iterated (for a full
+    rebuild)."""
+    return LibraryEntries(all_keys())
 
 
 def rebuild_index(engine=None, progress=None, recompute_vectors=False):

@@ -9,7 +9,9 @@ service names weigh most), then an LGSL code typed exactly.
 
 import json
 import math
+import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 
@@ -22,6 +24,7 @@ from django.utils import timezone
 
 from library import version
 
+from ..documents import LibraryEntries, PageUrls, Visibility, entry_units, unit_entries
 from ..facets import all_facet_counts
 from ..models import SearchDocument, SearchFacetTotals, SearchIndexState, SearchWord
 from ..query import MARK_END, MARK_START, SearchHit, SearchResults, best_passage
@@ -114,9 +117,11 @@ class DatabaseEngine(SearchEngine):
         PostgreSQL: the documents are copied (``COPY``) into a new table without indexes, which are built
         afterwards, and the new table takes the old one's place in the same transaction (see
         :class:`PostgresRebuild`). Called outside a transaction (``manage.py rebuild_search_index``), the
-        writing is done on a second connection, so that the database computes the full-text vectors of
-        one batch while this process builds the next. SQLite: the old rows are deleted and the new ones
-        inserted in bulk in one transaction. The vocabulary is rewritten in the same transaction.
+        library's entries (:class:`~search.documents.LibraryEntries`) are built in worker processes, one a
+        core (:func:`write_in_workers`), and other entries on this thread while a second connection writes
+        them (:func:`write_alongside`), so that the database analyses one batch while the next is built.
+        SQLite: the old rows are deleted and the new ones inserted in bulk in one transaction. The
+        vocabulary is rewritten in the same transaction.
         """
         found = {}
 
@@ -132,6 +137,8 @@ class DatabaseEngine(SearchEngine):
             found.update((locale, words_in_tokens(distinct)) for locale, distinct in tokens.items())
 
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            if isinstance(entries, LibraryEntries):
+                return write_in_workers(entries.keys, progress, recompute_vectors)
             return write_alongside(collected(entries), found, recompute_vectors)
         return write_index(collected(entries), found, recompute_vectors=recompute_vectors)
 
@@ -332,25 +339,86 @@ class KeptCounts:
         return value
 
 
-def write_index(entries, found, locked=None, recompute_vectors=False):
+def write_index(entries, found, locked=None, recompute_vectors=False, streamed=False):
     """Every document replaced by ``entries`` and the vocabulary by ``found`` (``{locale: {word}}``, complete
     once ``entries`` are exhausted), in one transaction on this thread's connection. ``locked()`` is called
-    once the documents are locked against other writers (PostgreSQL)."""
+    once the documents are locked against other writers (PostgreSQL); ``streamed``: the entries are not
+    read on this connection (see :class:`PostgresRebuild`)."""
+    if connection.vendor == "postgresql":
+        now = timezone.now()
+        blocks = ((copy_rows(batch, now), len(batch)) for batch in batched(entries, COPY_BATCH))
+        return write_postgres(blocks, lambda: found, locked, recompute_vectors, streamed)
     with transaction.atomic():
-        if connection.vendor == "postgresql":
-            count = PostgresRebuild(locked, recompute_vectors).run(entries)
-        else:
-            count = DatabaseEngine()._rebuild_rows(entries)
-        # The stems already worked out are kept (a word's stem depends on the word alone), unless the
-        # text is to be analysed again.
-        stems = {} if recompute_vectors else dict(SearchWord.objects.values_list("word", "stem"))
-        # A plain DELETE: QuerySet.delete() would load every row to send post_delete for each (some
-        # receivers listen to every model), and nothing listens for these.
-        with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {connection.ops.quote_name(SearchWord._meta.db_table)}")  # noqa: S608
-        save_words(found, stems)
+        count = DatabaseEngine()._rebuild_rows(entries)
+        replace_vocabulary(found, recompute_vectors)
         index_changed()
     return count
+
+
+def write_postgres(blocks, words, locked=None, recompute_vectors=False, streamed=False):
+    """:func:`write_index` on PostgreSQL from ``blocks`` of rows in COPY's text form (:func:`copy_rows`),
+    ``(data, rows)`` each; ``words()`` gives the vocabulary once the new table is in place."""
+    with transaction.atomic():
+        count = PostgresRebuild(locked, recompute_vectors, streamed).run(blocks)
+        replace_vocabulary(words(), recompute_vectors)
+        index_changed()
+    return count
+
+
+def replace_vocabulary(found, recompute_vectors=False):
+    """The vocabulary replaced by ``found`` (in the caller's transaction)."""
+    # The stems already worked out are kept (a word's stem depends on the word alone), unless the
+    # text is to be analysed again.
+    stems = {} if recompute_vectors else dict(SearchWord.objects.values_list("word", "stem"))
+    table = connection.ops.quote_name(SearchWord._meta.db_table)
+    # A plain DELETE: QuerySet.delete() would load every row to send post_delete for each (some
+    # receivers listen to every model), and nothing listens for these.
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table}")  # noqa: S608
+        if connection.vendor != "postgresql":
+            save_words(found, stems)
+            return
+        # save_words' rows by COPY: each locale's words are distinct, and the table is empty now.
+        rows = "".join(
+            f"{copy_text(locale)}\t{copy_text(word)}\t{copy_text(stems.get(word) or english_stem(word))}\n"
+            for locale, words_found in found.items()
+            for word in words_found
+        )
+        with cursor.cursor.copy(f"COPY {table} (locale, word, stem) FROM STDIN") as copy:  # noqa: S608
+            copy.write(rows.encode())
+
+
+def copy_rows(entries, now):
+    """``entries`` as :class:`PostgresRebuild`'s rows in COPY's text form (UTF-8): tab-separated columns,
+    a row a line, ``\\N`` for NULL, and backslash, newline, carriage return and tab escaped."""
+    lines = []
+    for entry in entries:
+        fields = document_fields(entry)
+        fields.update(
+            key=entry.key,
+            lgsl_codes=json.dumps(fields["lgsl_codes"]),
+            facets=json.dumps(fields["facets"]),
+            updated_at=now.isoformat(),
+        )
+        lines.append("\t".join(map(copy_text, (fields[column] for column in PostgresRebuild.COLUMNS))))
+    lines.append("")
+    return "\n".join(lines).encode()
+
+
+def copy_text(value):
+    """One value in COPY's text form (``None`` is NULL's ``\\N``; backslash, newline, carriage return and
+    tab escaped with a backslash)."""
+    if value is None:
+        return "\\N"
+    value = str(value)
+    for special, escaped in COPY_ESCAPES:
+        if special in value:
+            value = value.replace(special, escaped)
+    return value
+
+
+# The backslash first, so that the other escapes' backslashes are not doubled.
+COPY_ESCAPES = (("\\", "\\\\"), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"))
 
 
 class RebuildAbandoned(Exception):
@@ -378,7 +446,7 @@ def write_alongside(entries, found, recompute_vectors=False):
 
     def write():
         try:
-            outcome["count"] = write_index(fed(), found, locked.set, recompute_vectors)
+            outcome["count"] = write_index(fed(), found, locked.set, recompute_vectors, streamed=True)
         except BaseException as error:  # noqa: BLE001  (handed to the caller below)
             outcome["error"] = error
         finally:
@@ -413,6 +481,143 @@ def write_alongside(entries, found, recompute_vectors=False):
     if "error" in outcome:
         raise outcome["error"]
     return outcome["count"]
+
+
+# Processes building a rebuild's entries (write_in_workers): one a core, the database's backend sharing them.
+REBUILD_WORKERS = min(4, max(2, os.cpu_count() or 1))
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a rebuild's ``progress`` is told of an entry built in a worker: its locale and kind."""
+
+    locale: str
+    kind: str
+
+
+def write_in_workers(keys, progress=None, recompute_vectors=False):
+    """:func:`write_index` for every entry of ``keys``, built in ``REBUILD_WORKERS`` forked processes.
+
+    Each worker takes the next of :func:`~search.documents.entry_units`' units, builds its entries on a
+    connection of its own and sends them back as COPY's rows (:func:`copy_rows`) with their words; this
+    process writes the units into the new table in their order, so the documents, their ids and the
+    vocabulary are the same as one process building every entry would write, in one transaction. The
+    Python work (reading the StreamFields' JSON, most of a rebuild) runs on every core while the database
+    analyses what has arrived. No entry is built before the documents are locked against other writers (an
+    update landing before would be lost); a worker failing rolls the new index back."""
+    import multiprocessing
+    import queue
+    import threading
+    import traceback
+    from multiprocessing.connection import wait
+
+    from django.db import connections
+
+    units = entry_units(keys)
+    fork = multiprocessing.get_context("fork")
+    go = fork.Event()
+    claimed = fork.Value("i", 0)
+    now = timezone.now()
+    visibility, urls = Visibility(), PageUrls().prepare()  # read once, here, and inherited by the workers
+
+    def work(pipe):
+        try:
+            while not go.wait(timeout=1):
+                if not multiprocessing.parent_process().is_alive():
+                    return
+            built = []
+            while True:
+                with claimed.get_lock():
+                    index = claimed.value
+                    claimed.value += 1
+                if index >= len(units):
+                    break
+                entries = list(unit_entries(units[index], visibility, urls))
+                pipe.send(("unit", index, copy_rows(entries, now), [(e.locale, e.kind) for e in entries]))
+                built += entries
+            # The words last: the writing process needs them only once the new table's indexes are built.
+            tokens = {}
+            for entry in built:
+                tokens.setdefault(entry.locale, set()).update(entry_tokens(entry))
+            pipe.send(("words", {locale: words_in_tokens(distinct) for locale, distinct in tokens.items()}))
+        except BaseException:  # noqa: BLE001  (sent to the writing process, which rolls back)
+            pipe.send(("error", traceback.format_exc()))
+        finally:
+            connections.close_all()
+
+    # A forked process must not use this one's connections: closed here, each side opens its own.
+    connections.close_all()
+    workers, finished, receiver = [], False, None
+    try:
+        for _ in range(min(REBUILD_WORKERS, len(units)) or 1):
+            reader, writer = fork.Pipe(duplex=False)
+            process = fork.Process(target=work, args=(writer,), name="search-rebuild-worker", daemon=True)
+            process.start()
+            writer.close()
+            workers.append((process, reader))
+        found, inbox = {}, queue.Queue()
+
+        def receive():
+            # On a thread of its own, so that a worker never waits to hand over a unit while this process
+            # waits for the database.
+            reading = [reader for _, reader in workers]
+            while reading:
+                for reader in wait(reading):
+                    try:
+                        message = reader.recv()
+                    except (EOFError, OSError):
+                        message = ("stopped",)
+                    if message[0] != "unit":
+                        reading.remove(reader)
+                    inbox.put(message)
+
+        receiver = threading.Thread(target=receive, name="search-rebuild-receiver", daemon=True)
+        receiver.start()
+
+        arrived, worded = {}, []
+
+        def receive_one():
+            message = inbox.get()
+            if message[0] == "stopped":
+                raise RebuildAbandoned("A process building the search index's entries stopped.")
+            if message[0] == "error":
+                raise RebuildAbandoned(f"Building the search index's entries failed:\n{message[1]}")
+            if message[0] == "words":
+                for locale, words_found in message[1].items():
+                    found.setdefault(locale, set()).update(words_found)
+                worded.append(True)
+            else:
+                arrived[message[1]] = message[2:]
+
+        def blocks():
+            for written in range(len(units)):
+                while written not in arrived:
+                    if len(worded) == len(workers):
+                        raise RebuildAbandoned(f"Units {written}… of {len(units)} of entries were not built.")
+                    receive_one()
+                data, built = arrived.pop(written)
+                if progress:
+                    for locale, kind in built:
+                        progress(Built(locale, kind))
+                yield data, len(built)
+
+        def words():
+            while len(worded) < len(workers):
+                receive_one()
+            return found
+
+        count = write_postgres(blocks(), words, go.set, recompute_vectors, streamed=True)
+        finished = True
+        return count
+    finally:
+        for process, _ in workers:
+            if not finished:
+                process.terminate()  # this rebuild's own workers, no longer wanted
+            process.join()
+        if receiver:
+            receiver.join()
+        for _, reader in workers:
+            reader.close()
 
 
 # The columns a hit shows (not the body and the other long text, which only the highlighting reads).
@@ -1088,15 +1293,20 @@ class PostgresRebuild:
 
     REUSE_TRIGGER = "library_search_rebuild_reuse"
 
-    def __init__(self, locked=None, recompute_vectors=False):
+    def __init__(self, locked=None, recompute_vectors=False, streamed=False):
         self.locked = locked
+        # The blocks come from other processes or connections: one COPY takes them all, the database
+        # storing each row as it arrives. Otherwise a COPY a block, as the entries may be read from the
+        # database on this connection, which can do nothing else while a COPY is open.
+        self.streamed = streamed
         # Every vector computed again (``rebuild_search_index --recompute-vectors``): after PostgreSQL's
         # text search dictionaries or configuration change, when the same text would analyse differently.
         self.vectors = "library_search_document_vectors" if recompute_vectors else "library_search_reused_vectors"
         self.live = SearchDocument._meta.db_table
         self.stage = f"{self.live}_rebuild"
 
-    def run(self, entries):
+    def run(self, blocks):
+        """Fill the new table from ``blocks`` (``(data, rows)``, the rows in COPY's text form) and swap it in."""
         quote = connection.ops.quote_name
         live, stage = quote(self.live), quote(self.stage)
         with connection.cursor() as cursor:
@@ -1114,7 +1324,8 @@ class PostgresRebuild:
                 f"CREATE TRIGGER {self.REUSE_TRIGGER} BEFORE INSERT ON {stage} "
                 f"FOR EACH ROW EXECUTE FUNCTION {self.vectors}()"
             )
-            count = self.copy(cursor, stage, entries)
+            with faster_compression(cursor):
+                count = self.copy(cursor, stage, blocks)
             cursor.execute(f"DROP TRIGGER {self.REUSE_TRIGGER} ON {stage}")
             renames, foreign_keys = self.index_like_live(cursor, live, stage)
             self.triggers_like_live(cursor, stage)
@@ -1134,24 +1345,19 @@ class PostgresRebuild:
                 cursor.execute(f"SET CONSTRAINTS {', '.join(foreign_keys)} DEFERRED")
         return count
 
-    def copy(self, cursor, stage, entries):
-        now = timezone.now()
+    def copy(self, cursor, stage, blocks):
         count = 0
-        columns = ", ".join(self.COLUMNS)
-        # A batch at a time: the entries are read from the database on this connection, which can do
-        # nothing else while a COPY is open.
-        for batch in batched(entries, COPY_BATCH):
-            with cursor.cursor.copy(f"COPY {stage} ({columns}) FROM STDIN") as copy:  # noqa: S608
-                for entry in batch:
-                    fields = document_fields(entry)
-                    fields.update(
-                        key=entry.key,
-                        lgsl_codes=json.dumps(fields["lgsl_codes"]),
-                        facets=json.dumps(fields["facets"]),
-                        updated_at=now,
-                    )
-                    copy.write_row([fields[column] for column in self.COLUMNS])
-            count += len(batch)
+        statement = f"COPY {stage} ({', '.join(self.COLUMNS)}) FROM STDIN"  # noqa: S608
+        if self.streamed:
+            with cursor.cursor.copy(statement) as copy:
+                for data, rows in blocks:
+                    copy.write(data)
+                    count += rows
+            return count
+        for data, rows in blocks:
+            with cursor.cursor.copy(statement) as copy:
+                copy.write(data)
+            count += rows
         return count
 
     def index_like_live(self, cursor, live, stage):
@@ -1207,6 +1413,25 @@ class PostgresRebuild:
     def sequence(cursor, table):
         cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
         return cursor.fetchone()[0]
+
+
+@contextmanager
+def faster_compression(cursor):
+    """Long values (a document's body, its vectors) compressed with LZ4 rather than PostgreSQL's own pglz
+    while the new table is filled, where the server has it (PostgreSQL 14 built with lz4): the same values,
+    stored in a form several times quicker to compress and to read back. A column given its own method
+    keeps it; values written later take the server's default as before."""
+    cursor.execute(
+        "SELECT current_setting('default_toast_compression'), 'lz4' = ANY(enumvals) FROM pg_settings "
+        "WHERE name = 'default_toast_compression'"
+    )
+    row = cursor.fetchone()
+    if not row or not row[1]:
+        yield
+        return
+    cursor.execute("SELECT set_config('default_toast_compression', 'lz4', true)")
+    yield
+    cursor.execute("SELECT set_config('default_toast_compression', %s, true)", [row[0]])
 
 
 # pg_get_indexdef's form: "CREATE [UNIQUE ]INDEX name ON [ONLY ]schema.table USING …"

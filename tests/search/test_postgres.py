@@ -388,3 +388,60 @@ def test_facets_counted_the_other_way_round_follow_a_write_to_the_index(monkeypa
     assert SearchFacetTotals.objects.get(locale="en").generation != kept.generation
     monkeypatch.setattr(database, "COMPLEMENT_MINIMUM", 10**9)
     assert council_counts() == after
+
+
+def index_contents():
+    """Every document (every column but the time it was written, in id order) and the vocabulary."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, key, kind, locale, page_id, service_id, title, slug, url, summary, service_names, keywords, "
+            "body, lgsl_codes::text, facets::text, search_vector::text, title_vector::text, facet_terms::text "
+            "FROM library_search_searchdocument ORDER BY id"
+        )
+        documents = cursor.fetchall()
+        cursor.execute("SELECT locale, word, stem FROM library_search_searchword ORDER BY locale, word")
+        return documents, cursor.fetchall()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_in_worker_processes_writes_what_one_process_writes(library, monkeypatch):
+    """Issue 17: outside a transaction (``manage.py rebuild_search_index``) the library's entries are built in
+    forked processes and written in their order: every column of every document, ids included, and the
+    vocabulary are those of building them all in one process. A worker failing leaves the old index."""
+    from django.db import transaction
+
+    from search import documents
+    from search.engines import database
+    from search.indexing import rebuild_index
+
+    monkeypatch.setattr(documents, "BUILD_BATCH", 2)  # several units, so every worker builds some
+    with transaction.atomic():  # in a transaction: every entry built and written on this connection
+        assert rebuild_index(DatabaseEngine()) == 10
+    in_one_process = index_contents()
+    assert len(in_one_process[0]) == 10 and len(in_one_process[1]) > 50
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE library_search_searchdocument SET body = 'stale' WHERE key LIKE 'page-%%'")
+        cursor.execute("DELETE FROM library_search_searchword WHERE locale = 'cy'")
+    in_workers = []
+    write_in_workers = database.write_in_workers
+
+    def spied(*args, **kwargs):
+        in_workers.append(True)
+        return write_in_workers(*args, **kwargs)
+
+    monkeypatch.setattr(database, "write_in_workers", spied)
+    assert rebuild_index(DatabaseEngine()) == 10
+    assert in_workers == [True]
+    assert index_contents() == in_one_process
+
+    unit_entries = database.unit_entries
+
+    def failing(unit, visibility, urls):
+        if unit[0] == "service":
+            raise ValueError("a service that cannot be read")
+        yield from unit_entries(unit, visibility, urls)
+
+    monkeypatch.setattr(database, "unit_entries", failing)
+    with pytest.raises(database.RebuildAbandoned, match="a service that cannot be read"):
+        rebuild_index(DatabaseEngine())
+    assert index_contents() == in_one_process

@@ -47,12 +47,12 @@ ENDPOINTS = {
     },
     # The search runs in servers of its own (bench.run.search_runs), not in the alternating rounds.
     "search": {
-        "label": "public site search (database engine), the judged query set, cache misses (kept counts off)",
+        "label": "public site search (database engine), the judged query set, cache misses (nothing kept looked up)",
         "path": "/search/?q={query}",
         "search_run": "misses",
     },
     "search_hits": {
-        "label": "public site search, the judged query set, cache hits (kept counts answer)",
+        "label": "public site search, the judged query set, cache hits (kept answers and counts answer)",
         "path": "/search/?q={query}",
         "search_run": "hits",
     },

@@ -128,12 +128,14 @@ def prepare(out):
             continue
         path, headers = header_kwargs(lines[0])
         client.get(path, **headers)  # warm the per-process caches (content types, sites, locales)
-        if spec.get("search_run") == "misses":  # count a miss's queries: the search's kept counts gone
+        if spec.get("search_run") == "misses":  # count a miss's queries: the search's kept counts and answers gone
             from django.core.cache import caches
 
             from library.version import PAGES_CACHE
+            from search.answers import CACHE_ALIAS
 
             caches[PAGES_CACHE].clear()
+            caches[CACHE_ALIAS].clear()
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             response = client.get(path, **headers)

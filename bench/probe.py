@@ -1,14 +1,18 @@
-"""Benchmarks only: the server times each search request and says whether the search's kept counts answered.
+"""Benchmarks only: the server times each search request and says whether what the search keeps answered.
+
+What the search keeps, its counts and its answers (``search.answers``: a whole page or API answer, looked up
+as a kept count), is all looked up through ``KeptCounts.get_or_count``, which the probe wraps.
 
 ``cms.settings.bench`` puts :class:`SearchProbe` first in the middleware; it is inert (``MiddlewareNotUsed``)
 unless the harness starts gunicorn with one of:
 
 - ``BENCH_SEARCH_LOG=<folder>``: each worker appends a line per search request to ``<folder>/<pid>.tsv``:
   wall ms, this process's CPU ms, counts asked of the search's kept counts, counts made (not kept), status, path;
-- ``BENCH_SEARCH_CACHE=off``: the kept counts are never looked up, so every search counts, as the first
-  asking of a query after a change does (a cache miss on every request).
+- ``BENCH_SEARCH_CACHE=off``: the kept counts and answers are never looked up, so every search counts and
+  renders, as the first asking of a query after a change does (a cache miss on every request).
 
-A request whose counts were all made is a miss, all kept a hit, some of each a partial hit.
+A request whose counts were all made is a miss, all kept a hit, some of each a partial hit: a kept answer
+is one count asked and none made, a hit.
 """
 
 import contextvars

@@ -273,11 +273,12 @@ def search_runs(result, url, size_out, settings, pages):
     """The public search over HTTP, each round in fresh servers: misses, then hits.
 
     Misses: gunicorn started with ``BENCH_SEARCH_CACHE=off`` (:mod:`bench.probe`), so the search never
-    looks up its kept counts and every request counts its matches and facets, as the first asking of a
-    query after a change does; the workers are warmed on a few queries first (code, templates, stems).
-    Hits: gunicorn with the kept counts on, every judged query asked by both workers twice before wrk
-    starts, so the counts answer. In both, each worker logs every search request (its own wall and CPU
-    time, and whether the kept counts answered), so the run shows that it measured what it says.
+    looks up its kept counts or answers and every request counts its matches and facets, as the first
+    asking of a query after a change does; the workers are warmed on a few queries first (code, templates,
+    stems). Hits: gunicorn with them on, every judged query asked by both workers twice before wrk starts,
+    so the kept answers (``search.answers``) answer. In both, each worker logs every search request (its own
+    wall and CPU time, and whether what the search keeps answered), so the run shows that it measured what it
+    says.
     """
     entries = result["endpoints"]
     if not (entries.get("search") or {}).get("available"):

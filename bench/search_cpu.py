@@ -8,9 +8,9 @@ request, so each one is a miss. Per request: this process's CPU (``time.process_
 backend's CPU (``/proc/<pid>/stat``, in 10 ms ticks, so exact only in sum) and the wall time. Prints
 p50/p95 of each and the slowest queries; the last line is JSON.
 
-``--kept-counts`` empties only the API's response cache, so that from the second round the search's kept
-counts (totals and facet counts of unfiltered queries, under the library version and the index's generation)
-answer: what a repeated common word costs.
+``--kept-counts`` empties only the API's responses and the search's kept answers (``search.answers``), so that
+from the second round the search's kept counts (totals and facet counts of unfiltered queries, under the
+library version and the index's generation) answer: what a repeated common word costs.
 
 ``--tantivy`` also indexes the same documents in Tantivy (:mod:`bench.tantivy_anchor`, the same analysis,
 synonyms and facets; ``pip install -e '.[bench]'``), asks it the same queries the same number of times,
@@ -58,7 +58,8 @@ def main(argv=None):
     parser.add_argument(
         "--kept-counts",
         action="store_true",
-        help="empty only the API's response cache, so that from the second round the search's kept counts "
+        help="empty only the API's responses and the search's kept answers, so that from the second round the "
+        "search's kept counts "
         "(totals and facet counts of unfiltered queries) answer",
     )
     args = parser.parse_args(argv)
@@ -76,7 +77,7 @@ def main(argv=None):
     samples = []
     for _ in range(args.rounds):
         for text in queries:
-            for alias in ["api"] if args.kept_counts else caches:
+            for alias in ["api", "search"] if args.kept_counts else caches:
                 caches[alias].clear()
             cpu, db, wall = time.process_time(), backend_cpu(pid), time.perf_counter()
             response = client.get(f"/api/v1/search/?q={quote(text)}")

@@ -9,8 +9,9 @@ after the change asks under the new version, so an edit shows at once, and old e
 
 Only what is safe is kept: a 200 from Wagtail's page serving or one of the public views in ``CACHED_VIEWS``,
 for a GET with no session, messages or Authorization, whose response sets no cookie (a form's CSRF token
-sets one) and is not marked private. Search results (any ``q``), the contribute forms, the admin, previews
-and the API are never kept.
+sets one) and is not marked private (``library.responses``). The contribute forms, the admin, previews and the
+API are never kept here, nor the search page: its answers depend on the search index too, which the worker
+writes after the library changes, so the search keeps them itself (``search.answers``).
 
 Behind this per-process cache, pattern and process pages (which declare what they depend on) are also kept in
 the table shared by every process (``library.kept``), for addresses without a query string: a change deletes
@@ -20,8 +21,8 @@ reader does not pay. Within such a page the body is kept once per published revi
 written with the page in one transaction when the request ends (``library.kept.put_pending``).
 
 The Content-Security-Policy nonce is per request. A kept page holds no nonce: its body is stored split
-where the nonce stood, and joined with the new request's nonce on the way out, so the CSP middleware (outside
-this one) puts that same nonce in the header.
+where the nonce stood, and joined with the new request's nonce on the way out (``library.responses.keep``,
+``replay``), so the CSP middleware (outside this one) puts that same nonce in the header.
 """
 
 import json
@@ -29,11 +30,10 @@ import logging
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpResponse
 from django.utils.translation import get_language_from_path
 from django_tasks import task
 
-from library import kept, version
+from library import kept, responses, version
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +57,6 @@ CACHED_VIEWS = frozenset(
 )
 # Never looked up: nothing under them is kept, so a lookup would only cost time.
 SKIPPED_PREFIXES = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/search/", "/cy/search/")
-UNCACHEABLE_CACHE_CONTROL = ("private", "no-store", "no-cache")
 
 
 def address_parts(request):
@@ -83,27 +82,14 @@ def shared(request):
 
 def anonymous_get(request):
     """Whether the request may be answered from, or fill, the cache: a GET from a reader with no session."""
-    if request.method != "GET" or request.path_info.startswith(SKIPPED_PREFIXES):
-        return False
-    cookies = request.COOKIES
-    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
-        return False
-    return "HTTP_AUTHORIZATION" not in request.META
+    return not request.path_info.startswith(SKIPPED_PREFIXES) and responses.anonymous(request)
 
 
 def storable(request, response):
     """Whether a response to an anonymous GET is the same for every anonymous reader of that address."""
     if not getattr(request, "_page_cache_view", False) or getattr(request, "is_preview", False):
         return False
-    if response.status_code != 200 or response.streaming or response.cookies:
-        return False
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # a CSRF token is in the page
-        return False
-    cache_control = response.get("Cache-Control", "")
-    if any(directive in cache_control for directive in UNCACHEABLE_CACHE_CONTROL):
-        return False
-    user = getattr(request, "user", None)
-    return user is None or not user.is_authenticated
+    return responses.same_for_everyone(request, response)
 
 
 # What every page served under one library version shares, read once for that version: Wagtail's Site for each
@@ -162,13 +148,13 @@ class PublicPageCacheMiddleware:
         key = page_key(request)
         found = self.cache.get(key)
         if found is not None:
-            return self.replay(request, found)
+            return responses.replay(request, found)
         shared_key = kept_page_key(request) if shared(request) else None
         if shared_key is not None:
             found = self.load(shared_key)
             if found is not None:
                 self.cache.set(key, found)
-                return self.replay(request, found)
+                return responses.replay(request, found)
         # What is rendered now is kept only if the library did not change while it rendered (library.kept).
         request._kept_version = kept.read_version()
         remember_site(request, request._kept_version)
@@ -177,7 +163,7 @@ class PublicPageCacheMiddleware:
             response = self.get_response(request)
         entry = None
         if storable(request, response):
-            page = self.keep(request, response)
+            page = responses.keep(request, response)
             self.cache.set(key, page)
             if shared_key is not None and kept.INCOMPLETE not in dependencies.tags:
                 entry = self.entry(request, shared_key, page, dependencies.tags)
@@ -206,30 +192,6 @@ class PublicPageCacheMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         name = getattr(view_func, "__name__", "")  # a callable object (the Atom feed) has none
         request._page_cache_view = f"{view_func.__module__}.{name}" in CACHED_VIEWS
-
-    @staticmethod
-    def keep(request, response):
-        """``(body split at the nonce, headers, the view's CSP changes)``; the nonce itself is never kept.
-
-        A view's changes to the policy (a live example allows framing by the site itself) are applied by the
-        CSP middleware outside this one, so they are kept with the page and given back on replay.
-        """
-        nonce = getattr(request, "_csp_nonce", None)
-        body = response.content
-        chunks = body.split(nonce.encode()) if isinstance(nonce, str) else [body]
-        return chunks, list(response.items()), getattr(response, "_csp_replace", None)
-
-    @staticmethod
-    def replay(request, kept):
-        chunks, headers, csp_replace = kept if len(kept) == 3 else (*kept, None)
-        body = chunks[0] if len(chunks) == 1 else str(request.csp_nonce).encode().join(chunks)
-        response = HttpResponse(body)
-        for name, value in headers:
-            response[name] = value
-        response["Content-Length"] = str(len(body))
-        if csp_replace:
-            response._csp_replace = csp_replace
-        return response
 
 
 # The most pages a change sends the worker to render again (the rest are rendered by their next reader).

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language, ngettext
 from django.views.decorators.http import require_GET
 
+from .answers import answered
 from .documents import FACETS
 from .engines import SearchEngineUnavailable, get_search_engine
 from .facets import FACET_HEADINGS
@@ -21,6 +22,12 @@ def current_locale():
 
 @require_GET
 def search(request):
+    """The search page, kept for the next anonymous reader who asks the same (``search.answers``)."""
+    return answered(request, current_locale(), ("page",), lambda: render_search(request))
+
+
+def render_search(request):
+    """``(the page, whether it may be kept)``: not when it shows a problem with the search or the engine."""
     query, problems = read_search(request.GET, current_locale())
     errors = [problem.message for problem in problems]
     text, filters, page = query.text, query.filters, query.page
@@ -62,7 +69,8 @@ def search(request):
         else "",
         "clear_filters_url": "?" + urlencode({"q": text}) if text else "?",
     }
-    return render(request, "search/search.html", context, status=503 if unavailable else 200)
+    response = render(request, "search/search.html", context, status=503 if unavailable else 200)
+    return response, not (errors or unavailable)
 
 
 def facet_groups(results):

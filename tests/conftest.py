@@ -35,15 +35,16 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def empty_response_caches():
-    """Cached API responses and public pages are keyed on the library version, which a test's rollback winds
-    back: a later test could be answered from an earlier test's library. Production's version never goes back.
-    The search's taxonomy labels, kept per process under the version, likewise."""
+    """Cached API responses, public pages and search answers are keyed on the library version, which a test's
+    rollback winds back: a later test could be answered from an earlier test's library. Production's version
+    never goes back. The search's taxonomy labels, kept per process under the version, likewise."""
     from django.core.cache import caches
 
     from search.facets import forget_taxonomy_labels
 
     caches["api"].clear()
     caches["pages"].clear()
+    caches["search"].clear()
     forget_taxonomy_labels()
     yield
 

@@ -8,6 +8,7 @@ from rest_framework import generics, serializers
 from rest_framework.response import Response
 
 from library.site_url import absolute
+from search.answers import answered
 from search.documents import FACETS
 from search.engines import SearchEngineUnavailable, get_search_engine
 from search.params import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, read_search
@@ -109,6 +110,12 @@ class SearchView(ResourceMixin, generics.GenericAPIView):
         tags=["search"],
     )
     def get(self, request):
+        """The search, kept for the next anonymous client that asks the same (``search.answers``)."""
+        return answered(request, self.request_locale(), ("api", request.accepted_media_type), self.render_search)
+
+    def render_search(self):
+        """``(the answer, rendered; whether it may be kept)``."""
+        request = self.request
         try:
             query, problems = read_search(request.query_params, self.request_locale(), page_sizes=True)
         except SearchQueryError as error:
@@ -126,8 +133,8 @@ class SearchView(ResourceMixin, generics.GenericAPIView):
                 status=503,
             )
             response["Retry-After"] = "60"
-            return response
-        return Response(
+            return response, False
+        response = Response(
             {
                 "q": text,
                 "total": results.total,
@@ -156,3 +163,8 @@ class SearchView(ResourceMixin, generics.GenericAPIView):
                 },
             }
         )
+        # Rendered here, as DRF's finalize_response would, so that the body can be kept.
+        response.accepted_renderer = request.accepted_renderer
+        response.accepted_media_type = request.accepted_media_type
+        response.renderer_context = self.get_renderer_context()
+        return response.render(), True

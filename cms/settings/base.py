@@ -209,6 +209,14 @@ CACHES = {
         "TIMEOUT": 3600,
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "2000"))},
     },
+    # Search answers (page and API) for anonymous readers, under the library version and the index's generation
+    # (search.answers); apart from the pages, so that made-up queries never push pages out.
+    "search": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "search-answers",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("SEARCH_CACHE_MAX_ENTRIES", "500"))},
+    },
 }
 # How long a process may answer from the library version it last read (seconds); see library.version.
 API_LIBRARY_VERSION_TTL = float(os.environ.get("API_LIBRARY_VERSION_TTL", "1"))

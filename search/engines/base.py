@@ -13,6 +13,9 @@ class SearchEngine:
     """Base class: subclasses implement every method (the contract suite in tests/search checks them)."""
 
     name = "base"
+    # Whether every write to the index moves its generation (``SearchIndexState``), so that answers may be kept
+    # under it (``search.answers``); an engine whose index changes without it never has its answers kept.
+    keeps_answers = False
 
     def search(self, query):
         """Run a :class:`~search.query.SearchQuery` and return :class:`~search.query.SearchResults`."""

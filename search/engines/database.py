@@ -75,6 +75,7 @@ def document_fields(entry):
 
 class DatabaseEngine(SearchEngine):
     name = "database"
+    keeps_answers = True  # every write moves the index's generation (index_changed)
 
     @property
     def flavour(self):
@@ -308,6 +309,12 @@ def index_changed():
         SearchIndexState.objects.get_or_create(pk=1, defaults={"generation": 1, "changed_at": now})
 
 
+def index_generation():
+    """The index's generation and when it moved, e.g. ``"42@2026-12-02 05:40:01.5+00:00"`` (``"0"`` if never)."""
+    row = SearchIndexState.objects.filter(pk=1).values_list("generation", "changed_at").first()
+    return f"{row[0]}@{row[1]}" if row else "0"
+
+
 class KeptCounts:
     """Counts a search keeps for the next one (in ``library.version.PAGES_CACHE``): the documents with every
     term, and the facet counts of an unfiltered query, e.g. for "council" (8,578 documents, 156,000 facet
@@ -315,27 +322,30 @@ class KeptCounts:
     worker updates the index after the library changes, so the library version alone would keep counts
     made in between. A count not kept is made exactly, as before."""
 
+    cache_alias = version.PAGES_CACHE
+
     def __init__(self, locale):
         self.locale = locale
         self.generation = None
 
     def key(self, what):
         if self.generation is None:  # read before any count, so a count is never newer than its key says
-            row = SearchIndexState.objects.filter(pk=1).values_list("generation", "changed_at").first()
-            self.generation = f"{row[0]}@{row[1]}" if row else "0"
+            self.generation = index_generation()
         return version.cache_key("search-counts", connection.alias, self.generation, self.locale, repr(what))
 
     def get(self, what):
-        return caches[version.PAGES_CACHE].get(self.key(what))
+        return caches[self.cache_alias].get(self.key(what))
 
     def set(self, what, value):
-        caches[version.PAGES_CACHE].set(self.key(what), value)
+        caches[self.cache_alias].set(self.key(what), value)
 
     def get_or_count(self, what, count):
+        """The value kept under ``what``, else ``count()``'s, kept unless it is None."""
         value = self.get(what)
         if value is None:
             value = count()
-            self.set(what, value)
+            if value is not None:
+                self.set(what, value)
         return value
 
 

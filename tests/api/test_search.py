@@ -3,11 +3,16 @@
 from unittest import mock
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from search.documents import page_key
 from search.engines import SearchEngineUnavailable
 from search.engines.database import DatabaseEngine
 from search.indexing import rebuild_index
 from tests.search.conftest import library, welsh  # noqa: F401  (the search tests' library)
+
+from .conftest import key_for
 
 
 @pytest.fixture
@@ -83,3 +88,41 @@ def test_an_unreachable_engine_is_a_clear_503(api, site):
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "search_unavailable"
     assert response["Retry-After"] == "60"
+
+
+def test_a_repeated_search_is_answered_from_the_kept_answer(api, site, django_assert_num_queries):
+    """Asked again, the search reads only the library version and the index's generation (search.answers)."""
+    first = api.get("/api/v1/search/", {"q": "blue badge", "page_size": "1"})
+    with django_assert_num_queries(2):
+        second = api.get("/api/v1/search/", {"q": "blue badge", "page_size": "1"})
+    assert second.content == first.content and second["ETag"] == first["ETag"]
+    assert second.json()["page_count"] == 2
+    assert api.get("/api/v1/search/", {"q": "blue badge", "page_size": "1", "page": "2"}).json()["page"] == 2
+
+
+def test_an_index_write_is_seen_by_the_next_search(api, site):
+    """The worker writing the index (without the library changing again) is seen at once."""
+    assert api.get("/api/v1/search/", {"q": "blue badge"}).json()["total"] == 2
+    DatabaseEngine().delete([page_key(site["pages"]["badge"].pk)])
+    assert api.get("/api/v1/search/", {"q": "blue badge"}).json()["total"] == 1
+
+
+def test_a_key_holder_is_answered_afresh(api, site, django_user_model):
+    """A client with an API key is never given a kept answer, nor is its answer kept for others."""
+    _key, raw_key = key_for(django_user_model.objects.create_user("supplier"))
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {raw_key}")
+    first = api.get("/api/v1/search/", {"q": "blue badge"})
+    with CaptureQueriesContext(connection) as again:
+        assert api.get("/api/v1/search/", {"q": "blue badge"}).content == first.content
+    assert len(again) > 4  # the key, then the search itself
+    api.credentials()
+    with CaptureQueriesContext(connection) as anonymous:
+        assert api.get("/api/v1/search/", {"q": "blue badge"}).content == first.content
+    assert len(anonymous) > 2
+
+
+def test_an_unavailable_engine_is_not_kept(api, site):
+    """The 503 of an engine that cannot be reached is not given again once it answers."""
+    with mock.patch.object(DatabaseEngine, "search", side_effect=SearchEngineUnavailable("down")):
+        assert api.get("/api/v1/search/", {"q": "bins"}).status_code == 503
+    assert api.get("/api/v1/search/", {"q": "bins"}).status_code == 200

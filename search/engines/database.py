@@ -1,8 +1,8 @@
 """The embedded engine: the SearchDocument table, searched with PostgreSQL full-text or SQLite FTS5.
 
 Both flavours share everything but three questions, answered in SQL by a flavour class: which documents
-match each query term and how well (:meth:`match`), and how to highlight a page of hits
-(:meth:`highlight`). Ranking puts documents that match more of the query's terms first (so "school
+match each query term and how well (:meth:`match`), and how to read and highlight a page of hits
+(:meth:`shown`). Ranking puts documents that match more of the query's terms first (so "school
 admissions appeal" prefers the page about appeals), then the engine's own weighted rank (title and
 service names weigh most), then an LGSL code typed exactly.
 """
@@ -187,10 +187,8 @@ class DatabaseEngine(SearchEngine):
             wanted = query.offset + query.page_size
             ranked, total = match.ranked(filtered, require_every, ranker, wanted, known, query.offset)
             page_rows = ranked[query.offset : query.offset + query.page_size]
-            shown = SearchDocument.objects.filter(pk__in=[row.pk for row in page_rows]).values(*HIT_FIELDS)
-            by_pk = {document["pk"]: document for document in shown}
-            marks = self.flavour.highlight(list(by_pk), terms) if by_pk else {}
-            hits = [hit(by_pk[row.pk], ranker.score(row), *marks.get(row.pk, ("", ""))) for row in page_rows]
+            shown = self.flavour.shown([row.pk for row in page_rows], terms) if page_rows else {}
+            hits = [hit(shown[row.pk][0], ranker.score(row), *shown[row.pk][1:]) for row in page_rows]
             # How many candidates there are, when known: most of the documents are counted the other way round.
             # Unfiltered, the candidates are the ones ranked, so any term's are counted there.
             size = every if require_every else None if query.filters else total
@@ -1089,26 +1087,31 @@ class PostgresFlavour:
             cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
         return PostgresMatch(documents, terms)
 
-    def highlight(self, pks, terms):
-        """``{pk: (marked title, snippet)}``: each field marked whole, the snippet its best passage."""
-        from django.contrib.postgres.search import SearchHeadline, SearchQueryField
-        from django.db.models.expressions import RawSQL
-
-        sql, params = tsquery(terms, every=False)
-        query = RawSQL(sql, params, output_field=SearchQueryField())  # noqa: S611  (words are parameters)
-
-        def marked(field):
-            return SearchHeadline(
-                field, query, config="english", start_sel=MARK_START, stop_sel=MARK_END, highlight_all=True
-            )
-
-        rows = SearchDocument.objects.filter(pk__in=pks).annotate(
-            title_marked=marked("title"), summary_marked=marked("summary"), body_marked=marked("body")
+    def shown(self, pks, terms):
+        """``{pk: (its HIT_FIELDS, marked title, snippet)}`` of the page's documents, in one statement: each
+        field marked whole (``ts_headline``, every match), the snippet its best passage."""
+        table = connection.ops.quote_name(SearchDocument._meta.db_table)
+        query_sql, query_params = tsquery(terms, every=False)
+        options = ", ".join(
+            connection.ops.compose_sql(f"{option}=%s", [value])
+            for option, value in {"StartSel": MARK_START, "StopSel": MARK_END, "HighlightAll": True}.items()
         )
-        return {
-            pk: (title, best_passage(summary, body))
-            for pk, title, summary, body in rows.values_list("pk", "title_marked", "summary_marked", "body_marked")
-        }
+        marked = [f"ts_headline(%s::regconfig, d.{field}, {query_sql}, %s)" for field in ("title", "summary", "body")]
+        columns = ", ".join(f"d.{connection.ops.quote_name(name)}" for name in ("id", *HIT_FIELDS[1:]))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {columns}, {', '.join(marked)} FROM {table} d WHERE d.id = ANY(%s)",  # noqa: S608
+                [*["english", *query_params, options] * len(marked), list(pks)],
+            )
+            rows = cursor.fetchall()
+        shown = {}
+        for *values, title, summary, body in rows:
+            document = dict(zip(HIT_FIELDS, values, strict=True))
+            for name in ("lgsl_codes", "facets"):  # jsonb reaches a cursor as its text
+                if isinstance(document[name], str):
+                    document[name] = json.loads(document[name])
+            shown[document["pk"]] = (document, title, best_passage(summary, body))
+        return shown
 
 
 class PostgresRebuild:
@@ -1398,6 +1401,14 @@ class SqliteFlavour:
                 if pk in scores:
                     covered[pk][i] = True
         return {pk: (tuple(covered[pk]), rank) for pk, rank in scores.items()}
+
+    def shown(self, pks, terms):
+        """``{pk: (its HIT_FIELDS, marked title, snippet)}`` of the page's documents."""
+        marks = self.highlight(pks, terms)
+        return {
+            document["pk"]: (document, *marks.get(document["pk"], ("", "")))
+            for document in SearchDocument.objects.filter(pk__in=pks).values(*HIT_FIELDS)
+        }
 
     def highlight(self, pks, terms):
         placeholders = ", ".join(["%s"] * len(pks))

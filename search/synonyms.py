@@ -134,17 +134,17 @@ def title_scorer(terms):
 
     def score(title):
         length, title_stems, title_prefixes = title_words(title)
-
-        def in_title(word_stem, prefix):
-            # Stems, or a shared six-letter start: "register" matches "registration", "collect" "collection".
-            return word_stem in title_stems or (prefix is not None and prefix in title_prefixes)
-
         matched = 0
         for alternatives in wanted:
-            matched += max(
-                (weight for weight, found in alternatives if all(in_title(*word) for word in found)),
-                default=0,
-            )
+            best = 0  # the best alternative found in the title; one weighing no more is not tested
+            for weight, found in alternatives:
+                # Stems, or a shared six-letter start: "register" matches "registration", "collect" "collection".
+                if weight > best and all(
+                    word_stem in title_stems or (prefix is not None and prefix in title_prefixes)
+                    for word_stem, prefix in found
+                ):
+                    best = weight
+            matched += best
         return matched / max(length, 1)
 
     return score

@@ -26,7 +26,8 @@ SYNTAX = '"apply" AND (council OR tax) NOT -planning +bin* ~2 ^3 \\ : [ ] { } ! 
 
 def cases():
     from search.models import SearchWord
-    from search.params import MAX_PAGE, MAX_QUERY_LENGTH, MAX_QUERY_WORDS
+    from search.params import MAX_QUERY_LENGTH, MAX_QUERY_WORDS
+    from search.query import PAGE_SIZE, last_page
     from search.synonyms import STOPWORDS
 
     vocabulary = SearchWord.objects.filter(locale="en", word__regex=r"^[a-z]{3,8}$").order_by("word")
@@ -51,7 +52,7 @@ def cases():
             "q": " ".join([word for word in words if word not in STOPWORDS][:MAX_QUERY_WORDS])
         },
         "1,000 values of a facet filter": {"q": "council", "council": councils},
-        "the last page": {"q": "council", "page": str(MAX_PAGE)},
+        "the last page": {"q": "council", "page": str(last_page(PAGE_SIZE))},
         "a NUL character": {"q": "council\x00tax"},
     }
 

@@ -90,6 +90,9 @@ class SearchFacetTotals(models.Model):
     generation = models.CharField(max_length=100, help_text="The index's generation as SQL reads it")
     documents = models.PositiveIntegerField(default=0)
     counts = models.JSONField(default=dict, help_text='{"facet:value": documents}')
+    # What counting each kind of document costs: a search counts the facets of its matches or of the rest,
+    # whichever hold fewer facet terms (a pattern has about 30, a service one).
+    kinds = models.JSONField(null=True, blank=True, help_text='{"kind": [documents, facet terms]}')
 
     def __str__(self):
         return f"facet totals ({self.locale}, {self.generation})"

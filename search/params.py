@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from pattern_pages.numbers import MAX_STORED_INTEGER
-
 from .documents import FACETS
-from .query import PAGE_SIZE, SearchQuery
+from .query import MAX_RESULTS, PAGE_SIZE, SearchQuery, last_page
 from .synonyms import analyse_query
 
 MAX_QUERY_LENGTH = 200
@@ -28,8 +26,8 @@ MAX_QUERY_WORDS = 12
 # database CPU for "council" at 10,000 pages (issue 17); a results page shows a facet's ten commonest values.
 MAX_FACET_VALUES = 50
 MAX_PAGE_SIZE = 50
-# The highest page whose first result's position still fits a database integer (an OFFSET).
-MAX_PAGE = MAX_STORED_INTEGER // MAX_PAGE_SIZE
+# The highest page number at all (one result a page): a page further than MAX_RESULTS is refused.
+MAX_PAGE = last_page(1)
 
 
 @dataclass(frozen=True)
@@ -92,12 +90,25 @@ def read_search(params, locale, page_sizes=False):
                 refused=True,
             )
         )
-    # A page whose first result could not be counted in a database row is refused, not sent as an OFFSET.
-    page, problem = read_whole_number(params, "page", 1, MAX_PAGE)
-    page_size = PAGE_SIZE
+    page_size, size_problem = PAGE_SIZE, None
     if page_sizes:
         page_size, size_problem = read_whole_number(params, "page_size", PAGE_SIZE, MAX_PAGE_SIZE)
-        problem = problem or size_problem
+    # A page past the first MAX_RESULTS results is refused (the page shows the last one it can).
+    page, problem = read_whole_number(params, "page", 1)
+    if not problem and page > last_page(page_size):
+        page = last_page(page_size)
+        problem = Problem(
+            "page",
+            ngettext(
+                "Only the first %(max)s result can be shown, so the last page is %(last)s: add words or "
+                "choose filters to find the rest.",
+                "Only the first %(max)s results can be shown, so the last page is %(last)s: add words or "
+                "choose filters to find the rest.",
+                MAX_RESULTS,
+            )
+            % {"max": f"{MAX_RESULTS:,}", "last": page},
+        )
+    problem = problem or size_problem
     problems += [problem] if problem else []
     filters = {}
     for name in FACETS:

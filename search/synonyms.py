@@ -114,22 +114,45 @@ def title_bonus(terms, title):
     "blue badge" prefers "Apply for a blue badge" to "Disabled parking permits", while "bins" prefers
     "Household waste collection" (mostly the synonym) to "Communal bins - permitted use".
     """
-    title_words = [w for w in words(title) if w not in STOPWORDS]
-    title_stems = {stem(w) for w in title_words}
-    title_prefixes = {w[:6] for w in title_words if len(w) >= 6}
+    return title_scorer(terms)(title)
 
-    def in_title(word):
-        # Stems, or a shared six-letter start: "register" matches "registration", "collect" "collection".
-        return stem(word) in title_stems or (len(word) >= 6 and word[:6] in title_prefixes)
 
-    matched = 0
-    for term in terms:
-        matched += max(
+def title_scorer(terms):
+    """:func:`title_bonus` for ``terms``, as a function of the title: the query's words are stemmed once,
+    not once per title (a search scores up to 200 titles)."""
+    # Per term, per alternative: its weight and each meaningful word's (stem, six-letter start or None).
+    wanted = [
+        [
             (
-                len(phrase) * (2 if i == 0 else 1)
-                for i, phrase in enumerate(term.alternatives)
-                if all(in_title(w) for w in phrase if w not in STOPWORDS)
-            ),
-            default=0,
-        )
-    return matched / max(len(title_words), 1)
+                len(phrase) * (2 if i == 0 else 1),
+                [(stem(w), w[:6] if len(w) >= 6 else None) for w in phrase if w not in STOPWORDS],
+            )
+            for i, phrase in enumerate(term.alternatives)
+        ]
+        for term in terms
+    ]
+
+    def score(title):
+        length, title_stems, title_prefixes = title_words(title)
+        matched = 0
+        for alternatives in wanted:
+            best = 0  # the best alternative found in the title; one weighing no more is not tested
+            for weight, found in alternatives:
+                # Stems, or a shared six-letter start: "register" matches "registration", "collect" "collection".
+                if weight > best and all(
+                    word_stem in title_stems or (prefix is not None and prefix in title_prefixes)
+                    for word_stem, prefix in found
+                ):
+                    best = weight
+            matched += best
+        return matched / max(length, 1)
+
+    return score
+
+
+@lru_cache(maxsize=65536)
+def title_words(title):
+    """``(how many words, their stems, their six-letter starts)`` of a title, stopwords left out; kept per
+    process (titles repeat from one search to the next)."""
+    meaningful = [w for w in words(title) if w not in STOPWORDS]
+    return len(meaningful), frozenset(stem(w) for w in meaningful), frozenset(w[:6] for w in meaningful if len(w) >= 6)

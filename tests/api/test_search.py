@@ -65,6 +65,21 @@ def test_too_many_values_of_a_facet_are_a_400_naming_it(api, site):
     assert api.get("/api/v1/search/", repeated).status_code == 200
 
 
+def test_a_page_past_the_deepest_result_is_a_400_naming_page(api, site):
+    """Only the first MAX_RESULTS results can be paged to, whatever the page size: a page past them is refused
+    with the API's error shape, naming the page; the last page within them is answered, with the exact total."""
+    from search.query import MAX_RESULTS
+
+    for page, size in [(MAX_RESULTS // 10 + 1, 10), (MAX_RESULTS // 50 + 1, 50), (MAX_RESULTS + 1, 1)]:
+        response = api.get("/api/v1/search/", {"q": "bins", "page": page, "page_size": size})
+        assert response.status_code == 400
+        assert response.json()["error"]["field"] == "page"
+        assert f"Only the first {MAX_RESULTS:,} results" in response.json()["error"]["message"]
+    response = api.get("/api/v1/search/", {"page": MAX_RESULTS // 50, "page_size": 50})
+    assert response.status_code == 200
+    assert response.json()["total"] > 0 and response.json()["results"] == []
+
+
 def test_too_many_words_are_a_400_naming_q(api, site):
     """Each word that counts is matched and ranked on its own (25 common words cost over a second of database
     time): past MAX_QUERY_WORDS the query is refused with the API's error shape, not cut short."""

@@ -361,6 +361,49 @@ def test_a_word_most_documents_lack_is_counted_as_before(monkeypatch):
     assert sum(fc.count for fc in results.facets["maturity"]) == 6
 
 
+def test_a_word_holding_most_facet_terms_in_few_documents_is_counted_the_other_way_round(monkeypatch):
+    """Issue 17: the choice is by facet terms, not documents. "parking" is in 16 of 40 documents, but they are
+    patterns with a dozen components each and the rest services with one facet value: its facets are counted
+    from the 24 documents it does not match, in the one statement, and equal those counted directly."""
+    from django.core.cache import caches
+    from django.test.utils import CaptureQueriesContext
+
+    from search.engines import database
+    from search.models import SearchFacetTotals
+
+    def document(n):
+        pattern = n < 16
+        return IndexEntry(
+            key=f"page-{n}",
+            kind="pattern" if pattern else "service",
+            locale="en",
+            title=f"{'Parking' if pattern else 'Bin'} permit {n}",
+            facets={
+                "type": ["pattern" if pattern else "service"],
+                "component": [f"c{(n + i) % 20}" for i in range(12)] if pattern else [],
+                "maturity": [["stable", "beta"][n % 2]] if pattern else [],
+            },
+        )
+
+    engine = DatabaseEngine()
+    engine.upsert([document(n) for n in range(40)])
+    monkeypatch.setattr(database, "COMPLEMENT_MINIMUM", 10**9)
+    direct = engine.search(SearchQuery("parking"))
+    caches["pages"].clear()
+    monkeypatch.setattr(database, "COMPLEMENT_MINIMUM", 1)
+    engine.search(SearchQuery("bin"))  # every document's counts made and kept, with each kind's facet terms
+    assert SearchFacetTotals.objects.get(locale="en").kinds == {"pattern": [16, 16 * 14], "service": [24, 24]}
+    caches["pages"].clear()
+    with CaptureQueriesContext(connection) as captured:
+        together = engine.search(SearchQuery("parking"))
+    # One statement counts facet terms, the one that counts the matches (by documents, "parking" would be
+    # counted apart, directly).
+    counting = [q["sql"] for q in captured.captured_queries if "unnest(s.listed)" in q["sql"]]
+    assert len(counting) == 1 and "search_every" in counting[0]
+    assert together.total == direct.total == 16
+    assert shown_counts(together) == shown_counts(direct)
+
+
 def test_facets_counted_the_other_way_round_follow_a_write_to_the_index(monkeypatch):
     """Every document's counts are kept in the database under the index's generation: after an upsert or a
     delete they are made again, so the counts stay exact."""

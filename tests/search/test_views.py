@@ -81,6 +81,28 @@ def test_bad_page_number_is_explained(client, site):
     assert "Apply for a <mark>blue badge</mark>" in html
 
 
+def test_a_page_past_the_deepest_result_shows_the_last_it_can(client, site):
+    """Only the first MAX_RESULTS results can be paged to (ordering every match to find a deep page cost a
+    third of a second): a page past them says so, in English and Welsh, and shows the last page there is;
+    the count of results stays exact."""
+    import html as html_module
+
+    from search.query import MAX_RESULTS
+
+    for n in range(12):
+        factories.ServiceFactory(name=f"Allotment plot {n}")
+    rebuild_index(DatabaseEngine())
+    last = MAX_RESULTS // 10
+    html = page_text(client.get("/search/", {"q": "allotment", "page": str(last + 1)}))
+    assert "There is a problem" in html
+    assert f"Only the first {MAX_RESULTS:,} results can be shown, so the last page is {last}" in html
+    assert "12 results" in html
+    welsh = html_module.unescape(page_text(client.get("/cy/search/", {"q": "allotment", "page": "9" * 30})))
+    assert f"Dim ond y {MAX_RESULTS:,} canlyniad cyntaf y gellir eu dangos, felly tudalen {last} yw'r olaf" in welsh
+    html = page_text(client.get("/search/", {"q": "allotment", "page": str(last)}))
+    assert "Only the first" not in html
+
+
 def test_a_query_of_too_many_words_is_refused_whole(client, site):
     """Past MAX_QUERY_WORDS words that count the page searches nothing and says why, in English and Welsh;
     no word is dropped, and the query stays in the box to be shortened. Words like "the" are not counted."""

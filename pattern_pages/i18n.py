@@ -6,6 +6,7 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.http import Http404
 from django.utils import translation
+from django.utils.html import format_html
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
@@ -70,6 +71,26 @@ def content_language(obj):
     if locale_id is None:
         return settings.LANGUAGE_CODE
     return next((code for code, locale in request_locales().items() if locale.pk == locale_id), settings.LANGUAGE_CODE)
+
+
+def current_language():
+    """The reader's language code, e.g. 'cy'."""
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def other_language(obj):
+    """The language code of ``obj`` (a page or a translatable snippet) when it is not the reader's, else ''."""
+    if getattr(obj, "locale_id", None) is None:
+        return ""
+    code = content_language(obj)
+    return code if code != current_language() else ""
+
+
+def lang_attribute(obj):
+    """`` lang="en"`` for text of ``obj`` shown in another language than the page's (a life event, pattern
+    type or page not yet translated), so that screen readers pronounce it as what it is (WCAG 3.1.2)."""
+    code = other_language(obj)
+    return format_html(' lang="{}"', code) if code else ""
 
 
 def active_locale():

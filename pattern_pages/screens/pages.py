@@ -75,6 +75,14 @@ class ScreensMixin:
             cached = self._screens = (self.steps, screens)
         return cached[1]
 
+    def has_screens(self):
+        """Whether any step has screens (``bool(self.screens())``), read from the stored steps: a page without any
+        need not build its steps' values to find that out."""
+        return any(
+            isinstance(item, dict) and isinstance(item.get("value"), dict) and item["value"].get("screens")
+            for item in self.steps.raw_data
+        )
+
     def prepare_screens(self):
         """Fill in each step's components from its screens and render any screen not yet rendered.
 

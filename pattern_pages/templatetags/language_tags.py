@@ -8,12 +8,10 @@ translations are looked up once per request and shared by the three tags.
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import translation
-from django.utils.html import format_html
 from wagtail.models import Page
 
 from library.site_url import absolute
-from pattern_pages.i18n import content_language, live_translations
+from pattern_pages.i18n import current_language, lang_attribute, live_translations
 
 register = template.Library()
 
@@ -23,10 +21,6 @@ def own_language(request, page):
         if other.pk == page.pk:
             return code
     return page.locale.language_code  # a draft being previewed
-
-
-def current_language():
-    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
 def language_hrefs(request, page):
@@ -90,17 +84,8 @@ def is_language_fallback(context, page=None):
     return own_language(context.get("request"), page) != current_language()
 
 
-def other_language(request, obj):
-    """The language code of ``obj`` (a page or a translatable snippet) when it is not the reader's, else ''."""
-    if getattr(obj, "locale_id", None) is None:
-        return ""
-    code = content_language(obj)
-    return code if code != current_language() else ""
-
-
 @register.simple_tag(takes_context=True)
 def content_lang(context, obj):
     """`` lang="en"`` for text of ``obj`` shown in another language than the page's (a life event, pattern
     type or page not yet translated), so that screen readers pronounce it as what it is (WCAG 3.1.2)."""
-    code = other_language(context.get("request"), obj)
-    return format_html(' lang="{}"', code) if code else ""
+    return lang_attribute(obj)

@@ -123,7 +123,7 @@ def site_navigation(context):
 def page_breadcrumbs(context, page):
     """Breadcrumbs for a Wagtail page: its ancestors below the home page (the template adds "Home")."""
     request = context.get("request")
-    from .language_tags import other_language
+    from pattern_pages.i18n import other_language
 
     ancestors = (
         page.get_ancestors()
@@ -132,7 +132,7 @@ def page_breadcrumbs(context, page):
         .only(*LINKED_PAGE_FIELDS, "locale__language_code")
     )
     return [
-        {"text": ancestor.title, "href": ancestor.get_url(request=request), "lang": other_language(request, ancestor)}
+        {"text": ancestor.title, "href": ancestor.get_url(request=request), "lang": other_language(ancestor)}
         for ancestor in ancestors
     ]
 

@@ -13,13 +13,13 @@ from wagtail.blocks.list_block import ListValue
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from library import kept, version
-from pattern_pages import blocks, presenters
+from pattern_pages import blocks, presenters, stream_html
 
 register = template.Library()
 
-RESEARCH_METHODS = dict(blocks.ResearchBlock.base_blocks["method"].field.choices)
+RESEARCH_METHODS = stream_html.RESEARCH_METHODS
 DUTY_OR_POWER = dict(blocks.LegislationBlock.base_blocks["duty_or_power"].field.choices)
-RESEARCH_RATINGS = blocks.ResearchBlock.RATINGS
+RESEARCH_RATINGS = stream_html.RESEARCH_RATINGS
 
 
 @register.simple_tag
@@ -279,30 +279,11 @@ def contents_list(parser, token):
     return ContentsListNode(nodelist, grid="grid" in bits[1:])
 
 
-GOVUK_CLASSES = {
-    "p": "govuk-body",
-    "ul": "govuk-list govuk-list--bullet",
-    "ol": "govuk-list govuk-list--number",
-    "h2": "govuk-heading-l",
-    "h3": "govuk-heading-m",
-    "h4": "govuk-heading-s",
-    "a": "govuk-link",
-}
-OPENING_TAG = re.compile(r"<(p|ul|ol|h2|h3|h4|a)(\s[^>]*)?>")
-
-
-def _add_class(match):
-    tag, attrs = match.group(1), match.group(2) or ""
-    if "class=" in attrs:
-        return match.group(0)
-    return f'<{tag} class="{GOVUK_CLASSES[tag]}"{attrs}>'
-
-
 @register.filter
 def govuk_richtext(value):
     """Rich text rendered with the GOV.UK typography classes on its paragraphs, lists, headings and links."""
     html = str(richtext(value))
-    return mark_safe(OPENING_TAG.sub(_add_class, html))  # noqa: S308  (richtext output, only classes added)
+    return mark_safe(stream_html.govuk_classes(html))  # noqa: S308  (richtext output, only classes added)
 
 
 # ----- StreamField blocks rendered in the page's own context ------------------------------------------------
@@ -320,6 +301,9 @@ def render_block(value, context):
     each in the same way); anything else (a block that overrides ``render`` or ``get_context``) takes Wagtail's
     path."""
     if isinstance(value, StreamValue):
+        fast = stream_html.render_stream(value, context, render_block)
+        if fast is not None:
+            return fast
         block, block_value, block_id = value.stream_block, value, None
     elif isinstance(value, BoundBlock):
         block, block_value = value.block, value.value
@@ -379,3 +363,11 @@ def render_block_tag(parser, token):
     if len(bits) != 2:
         raise template.TemplateSyntaxError("render_block takes one value")
     return RenderBlockNode(parser.compile_filter(bits[1]))
+
+
+@register.simple_tag(takes_context=True)
+def rendered_blocks(context, stream_value):
+    """``{% rendered_blocks page.steps as steps %}``: the HTML of each child of a stream, as ``{% render_block %}``
+    renders it (from the stored JSON where ``stream_html`` knows the block), for a template that puts each in an
+    element of its own."""
+    return stream_html.render_children(stream_value, context, render_block)

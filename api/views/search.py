@@ -12,7 +12,7 @@ from search.answers import answered
 from search.documents import FACETS
 from search.engines import SearchEngineUnavailable, get_search_engine
 from search.params import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, read_search
-from search.query import SearchQueryError
+from search.query import MAX_RESULTS, PAGE_SIZE, SearchQueryError, last_page
 
 from ..exceptions import InvalidParameter, error_body
 from ..filters.base import LOCALE_CODES
@@ -89,7 +89,11 @@ class SearchView(ResourceMixin, generics.GenericAPIView):
                 "page",
                 {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
                 OpenApiParameter.QUERY,
-                description="The page of results, from 1.",
+                description=(
+                    f"The page of results, from 1. Only the first {MAX_RESULTS:,} results can be paged through, so "
+                    f"the last page is {MAX_RESULTS:,} ÷ page_size ({last_page(PAGE_SIZE)} at the default size); "
+                    "a page past it is a 400 naming `page`."
+                ),
             ),
             OpenApiParameter(
                 "page_size",

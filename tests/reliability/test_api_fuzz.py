@@ -29,6 +29,7 @@ from schemathesis.specs.openapi.checks import (
 from api.models import ApiKey
 from cms.demo import load_demo
 from pattern_pages.models import ProcessPage, ServicePatternPage
+from search.query import PAGE_SIZE, last_page
 
 RANDOM = os.environ.get("FUZZ_RANDOM") == "1"
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "1000"))
@@ -67,12 +68,30 @@ def accepts_valid_data_except_cursors(ctx, response, case):
     values = [item for value in (case.query or {}).values() for item in (value if isinstance(value, list) else [value])]
     if response.status_code == 400 and any("\x00" in str(item) for item in values):
         return None
+    # The search shows its first MAX_RESULTS results only: ``page`` past ``last_page(page_size)`` is refused
+    # naming ``page``, a limit across two parameters that the schema can only state in words.
+    if (
+        response.status_code == 400
+        and case.path.endswith("/search/")
+        and _error_field(response) == "page"
+        and past_the_last_page(case.query or {})
+    ):
+        return None
     # A body may name a council, page or service that does not exist, or neither a pattern nor a process:
     # a schema can say what a GSS code or slug looks like, not that one exists, nor "one of these two".
     codes = _error_codes(response) if response.status_code == 400 and case.method == "POST" else set()
     if codes and codes <= {"not_found", "required"}:
         return None
     return positive_data_acceptance(ctx, response, case)
+
+
+def past_the_last_page(query):
+    """Whether a search's ``page`` is past the last page its ``page_size`` can show (``search.query.last_page``)."""
+    try:
+        page, page_size = int(query.get("page", 1)), int(query.get("page_size", PAGE_SIZE))
+    except (TypeError, ValueError):
+        return False
+    return page > last_page(page_size)
 
 
 def conforms_and_holds_the_fields_asked_for(ctx, response, case):

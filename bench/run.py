@@ -291,35 +291,41 @@ def search_runs(result, url, size_out, settings, pages):
     for round_number in range(settings["rounds"]):
         for kind in ("misses", "hits"):
             entry = entries[names[kind]]
-            env = {probe.LOG_VARIABLE: str(folder)}
-            if kind == "misses":
-                env[probe.CACHE_VARIABLE] = "off"
-            with load.Server(url, env=env) as server:
-                load.ask_every_worker(server.base, paths if kind == "hits" else paths[:3])
-                server.drain()
-                probe.clear_log(folder)
-                seconds = duration(entries["search"], settings)
-                app_before, db_before = server.cpu_seconds()
-                figures = load.wrk(server.base, entry["requests_file"], seconds)
-                server.drain()
-                app_after, db_after = server.cpu_seconds()
-                served = figures["requests"] + load.CONCURRENCY
-                add_cpu_per_request(figures, (app_before, db_before), (app_after, db_after), served)
-                entry["seconds_per_round"] = seconds
-                rows = probe.read_log(folder)
-                logged[kind] += rows
-                figures["server"] = server_side(rows)
-                measured[kind].append(figures)
-                say(
-                    f"{pages:,} pages, round {round_number + 1}: search {kind} {figures['rps']} req/s, "
-                    f"p95 {figures['p95_ms']} ms, errors {figures['errors']}, "
-                    f"kept counts: {figures['server']['kinds']}"
-                )
+            seconds = duration(entries["search"], settings)
+            figures, rows = search_round(url, kind, paths, entry["requests_file"], seconds, folder)
+            entry["seconds_per_round"] = seconds
+            logged[kind] += rows
+            measured[kind].append(figures)
+            say(
+                f"{pages:,} pages, round {round_number + 1}: search {kind} {figures['rps']} req/s, "
+                f"p95 {figures['p95_ms']} ms, errors {figures['errors']}, "
+                f"kept counts: {figures['server']['kinds']}"
+            )
     for kind, rounds in measured.items():
         entry = entries[names[kind]]
         entry["http"] = combine(rounds)
         entry["http"]["server"] = server_side(logged[kind])
         entry["method"] = kind
+
+
+def search_round(url, kind, paths, requests_file, seconds, folder):
+    """One wrk round of the search in fresh servers: ``kind`` "misses" (the kept counts and answers off, the
+    workers warmed on a few queries) or "hits" (every path asked of both workers first). Returns the figures
+    (with the workers' own log summed up as ``server``) and the logged rows."""
+    env = {probe.LOG_VARIABLE: str(folder)}
+    if kind == "misses":
+        env[probe.CACHE_VARIABLE] = "off"
+    with load.Server(url, env=env) as server:
+        load.ask_every_worker(server.base, paths if kind == "hits" else paths[:3])
+        server.drain()
+        probe.clear_log(folder)
+        before = server.cpu_seconds()
+        figures = load.wrk(server.base, requests_file, seconds)
+        server.drain()
+        add_cpu_per_request(figures, before, server.cpu_seconds(), figures["requests"] + load.CONCURRENCY)
+    rows = probe.read_log(folder)
+    figures["server"] = server_side(rows)
+    return figures, rows
 
 
 def server_side(rows):

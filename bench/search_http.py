@@ -18,9 +18,8 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote_plus
 
-from . import load, probe
 from .measure import judged_queries
-from .run import add_cpu_per_request, say, server_side
+from .run import say, search_round
 
 
 def run(database_url, seconds, rounds, prefix):
@@ -33,18 +32,7 @@ def run(database_url, seconds, rounds, prefix):
     results = {"misses": [], "hits": []}
     for round_number in range(rounds):
         for kind in ("misses", "hits"):
-            env = {probe.LOG_VARIABLE: str(folder)}
-            if kind == "misses":
-                env[probe.CACHE_VARIABLE] = "off"
-            with load.Server(database_url, env=env) as server:
-                load.ask_every_worker(server.base, paths if kind == "hits" else paths[:3])
-                server.drain()
-                probe.clear_log(folder)
-                before = server.cpu_seconds()
-                figures = load.wrk(server.base, requests_file, seconds)
-                server.drain()
-                add_cpu_per_request(figures, before, server.cpu_seconds(), figures["requests"] + load.CONCURRENCY)
-                figures["server"] = server_side(probe.read_log(folder))
+            figures, _rows = search_round(database_url, kind, paths, requests_file, seconds, folder)
             results[kind].append(figures)
             say(
                 f"round {round_number + 1}: {kind} {figures['rps']} req/s, p95 {figures['p95_ms']} ms, "

@@ -506,10 +506,8 @@ def write_alongside(entries, found, recompute_vectors=False):
 
 
 # Processes building a rebuild's entries (write_in_workers): one a core, the database's backend sharing them.
-# Off unless SEARCH_REBUILD_WORKERS says how many (e.g. 2): a fresh-clone CI run saw a worker read a row of
-# the wrong shape (as if a database connection were shared across the fork); until that is found, a rebuild
-# builds its entries in one process, as before issue 17's rebuild3.
-REBUILD_WORKERS = int(os.environ.get("SEARCH_REBUILD_WORKERS", "0"))
+# SEARCH_REBUILD_WORKERS=1 builds them in this process instead.
+REBUILD_WORKERS = int(os.environ.get("SEARCH_REBUILD_WORKERS") or min(4, max(2, os.cpu_count() or 1)))
 
 
 @dataclass(frozen=True)
@@ -546,6 +544,7 @@ def write_in_workers(keys, progress=None, recompute_vectors=False):
     visibility, urls = Visibility(), PageUrls().prepare()  # read once, here, and inherited by the workers
 
     def work(pipe):
+        own_connections()
         try:
             while not go.wait(timeout=1):
                 if not multiprocessing.parent_process().is_alive():
@@ -570,7 +569,8 @@ def write_in_workers(keys, progress=None, recompute_vectors=False):
         finally:
             connections.close_all()
 
-    # A forked process must not use this one's connections: closed here, each side opens its own.
+    # A forked process must not use this one's connections: closed here, and each worker opens its own
+    # (own_connections: not every connection this process holds is one close_all() can see).
     connections.close_all()
     workers, finished, receiver = [], False, None
     try:
@@ -643,6 +643,21 @@ def write_in_workers(keys, progress=None, recompute_vectors=False):
             receiver.join()
         for _, reader in workers:
             reader.close()
+
+
+def own_connections():
+    """In a forked process, before any query: a new, unopened connection for every database, whatever the
+    forking process's connection handler holds, left unclosed (it is the other process's to close).
+
+    ``connections.close_all()`` before the fork is not enough. With an asyncio event loop running in the
+    forking thread (Playwright's sync API leaves one; so may an async server), Django keeps that thread's
+    connections apart from those its sync code opened earlier, and closes only the first. In the forked
+    process, where no loop runs, the handler finds the sync side's instead, still open: every worker would
+    send its queries down the one socket and read each other's answers."""
+    from django.db import connections
+
+    for alias in connections:
+        connections[alias] = connections.create_connection(alias)
 
 
 # The columns a hit shows (not the body and the other long text, which only the highlighting reads).

@@ -446,10 +446,6 @@ def index_contents():
         return documents, cursor.fetchall()
 
 
-@pytest.mark.skip(
-    reason="the forked rebuild is off by default (SEARCH_REBUILD_WORKERS): on a fresh clone a worker once read a "
-    "row of the wrong shape, as if a connection were shared across the fork; not yet found (issue 17 note)"
-)
 @pytest.mark.django_db(transaction=True)
 def test_a_rebuild_in_worker_processes_writes_what_one_process_writes(library, monkeypatch):
     """Issue 17: outside a transaction (``manage.py rebuild_search_index``) the library's entries are built in
@@ -492,4 +488,38 @@ def test_a_rebuild_in_worker_processes_writes_what_one_process_writes(library, m
     monkeypatch.setattr(database, "unit_entries", failing)
     with pytest.raises(database.RebuildAbandoned, match="a service that cannot be read"):
         rebuild_index(DatabaseEngine())
+    assert index_contents() == in_one_process
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_in_worker_processes_forked_beside_an_event_loop_opens_their_own_connections(library, monkeypatch):
+    """With an asyncio loop running in the rebuilding thread (Playwright's sync API leaves one; so may an async
+    server), Django keeps the loop's connections apart from the ones the thread's sync code opened, and the
+    fork's ``close_all()`` closes only the first. The workers, where no loop runs, would find the other one
+    open and share its socket, reading each other's rows (a CI run saw a row of the wrong shape); each opens
+    its own, so the index is the one a single process writes."""
+    import asyncio
+
+    from django.db import connections, transaction
+
+    from search.engines import database
+    from search.indexing import rebuild_index
+
+    monkeypatch.setattr(database, "REBUILD_WORKERS", 2)
+    with transaction.atomic():  # every entry built and written on this connection
+        assert rebuild_index(DatabaseEngine()) == 10
+    in_one_process = index_contents()
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE library_search_searchdocument SET body = 'stale' WHERE key LIKE 'page-%%'")
+    connection.ensure_connection()  # open when the loop starts, as a test's connection is
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+    async def rebuilt_in_a_loop():
+        try:
+            return rebuild_index(DatabaseEngine())
+        finally:
+            connections.close_all()  # the loop's own connections
+
+    assert asyncio.run(rebuilt_in_a_loop()) == 10
+    assert connection.connection is not None and not connection.connection.closed  # not the workers' to close
     assert index_contents() == in_one_process

@@ -379,8 +379,16 @@ def write_index(entries, found, locked=None, recompute_vectors=False, streamed=F
 
 def write_postgres(blocks, words, locked=None, recompute_vectors=False, streamed=False):
     """:func:`write_index` on PostgreSQL from ``blocks`` of rows in COPY's text form (:func:`copy_rows`),
-    ``(data, rows)`` each; ``words()`` gives the vocabulary once the new table is in place."""
+    ``(data, rows)`` each; ``words()`` gives the vocabulary once the new table is in place.
+
+    A rebuild in a transaction of its own commits without waiting for the disk to have its WAL (a few
+    hundred milliseconds for the new table's tens of megabytes): a crash in that moment can lose the
+    rebuild, never the old index, and any later commit that is waited for (the next write) flushes it too."""
+    own_transaction = not connection.in_atomic_block
     with transaction.atomic():
+        if own_transaction:
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit = off")
         count = PostgresRebuild(locked, recompute_vectors, streamed).run(blocks)
         replace_vocabulary(words(), recompute_vectors)
         index_changed()

@@ -523,3 +523,30 @@ def test_a_rebuild_in_worker_processes_forked_beside_an_event_loop_opens_their_o
     assert asyncio.run(rebuilt_in_a_loop()) == 10
     assert connection.connection is not None and not connection.connection.closed  # not the workers' to close
     assert index_contents() == in_one_process
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_of_its_own_commits_without_waiting_for_the_disk_but_not_a_callers_transaction(library):
+    """``rebuild_search_index``'s transaction (the new table, tens of megabytes of WAL) does not wait for the
+    disk at its commit: only that transaction, so the connection's later writes wait as before. Rebuilt
+    inside a caller's transaction, nothing is changed: the caller's other writes are as durable as ever."""
+    from django.db import transaction
+    from django.test.utils import CaptureQueriesContext
+
+    from search.indexing import rebuild_index
+
+    def synchronous_commit():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            return cursor.fetchone()[0]
+
+    with CaptureQueriesContext(connection) as captured:
+        assert rebuild_index(DatabaseEngine()) == 10
+    assert [q["sql"] for q in captured.captured_queries if "synchronous_commit" in q["sql"]] == [
+        "SET LOCAL synchronous_commit = off"
+    ]
+    assert synchronous_commit() == "on"
+    with transaction.atomic(), CaptureQueriesContext(connection) as captured:
+        assert rebuild_index(DatabaseEngine()) == 10
+        assert synchronous_commit() == "on"
+    assert not [q["sql"] for q in captured.captured_queries if "synchronous_commit = off" in q["sql"]]

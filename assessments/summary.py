@@ -6,6 +6,8 @@ and again at beta is one assessed service, judged by its beta assessment.
 
 from dataclasses import dataclass
 
+from library.fixed import FixedQuery
+
 from .models import Assessment, Result
 
 
@@ -34,19 +36,24 @@ def latest_per_service(assessments):
     return list(latest.values())
 
 
+# The published assessments of services on a pattern (by id), newest first, with their outcomes' points.
+PATTERN_ASSESSMENTS = FixedQuery(
+    lambda pattern_id: (
+        published_assessments()
+        .filter(pattern_id=pattern_id)
+        .order_by("-date", "-pk")
+        .prefetch_related("outcomes__point__standard")
+    )
+)
+
+
 def pattern_point_summaries(pattern):
     """Return a PointSummary per standard point that assessments of services on ``pattern`` judged.
 
     Two queries whatever the number of assessments or points.
     """
-    assessments = (
-        published_assessments()
-        .filter(pattern=pattern)
-        .order_by("-date", "-pk")
-        .prefetch_related("outcomes__point__standard")
-    )
     totals = {}
-    for assessment in latest_per_service(assessments):
+    for assessment in latest_per_service(PATTERN_ASSESSMENTS.run(pattern.pk)):
         for outcome in assessment.outcomes.all():
             summary = totals.setdefault(outcome.point_id, PointSummary(outcome.point, 0, 0))
             summary.assessed += 1

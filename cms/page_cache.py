@@ -94,7 +94,7 @@ def storable(request, response):
 
 # What every page served under one library version shares, read once for that version: Wagtail's Site for each
 # host and port (with its root page), the locales, and whether any page has a view restriction.
-_sites = {"version": None, "by_address": {}, "locales": None, "unrestricted": False}
+_sites = {"version": None, "by_address": {}, "locales": None, "unrestricted": False, "homes": {}}
 
 
 def remember_site(request, library_version):
@@ -117,7 +117,7 @@ def remember_site(request, library_version):
     if not library_version or library_version == "0":  # a library that never changed: nothing to key it on
         return
     if _sites["version"] != library_version:
-        _sites.update(version=library_version, by_address={}, locales=None, unrestricted=False)
+        _sites.update(version=library_version, by_address={}, locales=None, unrestricted=False, homes={})
     address = (split_domain_port(request._get_raw_host())[0], request.get_port())
     site = _sites["by_address"].get(address)
     if site is None:
@@ -125,10 +125,39 @@ def remember_site(request, library_version):
         if site is not None:
             _sites["by_address"][address] = site
     request._wagtail_site = site
+    request._library_site_remembered = site is not None
     if _sites["locales"] is None:
         _sites["unrestricted"] = not PageViewRestriction.objects.exists()
         _sites["locales"] = {locale.language_code: locale for locale in Locale.objects.all()}
     i18n.known_for_request(_sites["locales"], _sites["unrestricted"])
+
+
+def route_from_remembered_home(request, path):
+    """Route a page Wagtail serves (``Page.route_for_request``, whose answer it keeps on the request) from the
+    site's home page in the active language as found once for the library version (``remember_site``).
+
+    Wagtail's way asks ``site.root_page.localized.specific`` on every page: the active locale (a query), and in
+    Welsh the home page's translation and its specific row (two more). A home page and its translations can have
+    children, so a change to them moves the library version, and what was found stays right until it moves."""
+    from django.http import Http404
+    from django.utils import translation
+
+    from pattern_pages import i18n
+
+    site = request._wagtail_site
+    key = (site.pk, translation.get_language())
+    home = _sites["homes"].get(key)
+    if home is None:
+        home = _sites["homes"][key] = site.root_page.localized.specific
+    # What Wagtail's way read on every page (the active locale, and a translated home): what is kept depends on them
+    # as it did then (a change to either changes every page anyway).
+    kept.depends_on(kept.row_tag(i18n.active_locale()))
+    if home.pk != site.root_page_id:
+        kept.depends_on(kept.row_tag(home))
+    try:
+        request._wagtail_route_for_request = home.route(request, [part for part in path.split("/") if part])
+    except Http404:
+        request._wagtail_route_for_request = None
 
 
 class PublicPageCacheMiddleware:
@@ -191,7 +220,12 @@ class PublicPageCacheMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         name = getattr(view_func, "__name__", "")  # a callable object (the Atom feed) has none
-        request._page_cache_view = f"{view_func.__module__}.{name}" in CACHED_VIEWS
+        view = f"{view_func.__module__}.{name}"
+        request._page_cache_view = view in CACHED_VIEWS
+        if view == "wagtail.views.serve" and getattr(request, "_library_site_remembered", False):
+            path = view_kwargs["path"] if "path" in view_kwargs else (view_args[0] if view_args else None)
+            if path is not None:  # serve(request, path), as Wagtail's URL patterns call it
+                route_from_remembered_home(request, path)
 
 
 # The most pages a change sends the worker to render again (the rest are rendered by their next reader).

@@ -136,14 +136,68 @@ def put(key, kind, content, tags, started_version, address=""):
 
 
 def put_many(entries, started_version):
-    """Keep several renderings, ``[(key, kind, content, tags, address)]``, in one transaction (one INSERT for
-    the entries, one for all their tags) and check the library version once after it: a page and its body,
+    """Keep several renderings, ``[(key, kind, content, tags, address)]``, in one write (on PostgreSQL one
+    statement, elsewhere one transaction) and check the library version once after it: a page and its body,
     rendered by the same request, cost one write instead of two. Returns whether they were kept."""
-    from .models import KeptRender, KeptRenderTag
-
     if started_version is None or not entries:
         return False
     keys = [key for key, *_rest in entries]
+    if connection.vendor == "postgresql":
+        _upsert(entries)
+    elif not _insert_or_replace(entries, keys):
+        return False
+    if read_version() != started_version:
+        forget_keys(keys)
+        return False
+    return True
+
+
+def _upsert(entries):
+    """PostgreSQL: the entries and their tags in one statement, so no transaction of its own (its BEGIN and COMMIT
+    were two of the five statements of a page's write). An entry kept already (rendered again by the worker, or by
+    two readers at once) is replaced, its tags with it: the DELETE sees the tags as they were when the statement
+    began, never the ones it inserts. (Two readers replacing one entry at once may leave both sets of tags: a
+    rendering then goes with more changes, never fewer.)"""
+    from django.utils import timezone
+
+    from .models import KeptRender, KeptRenderTag
+
+    quote = connection.ops.quote_name
+    renders, tags = quote(KeptRender._meta.db_table), quote(KeptRenderTag._meta.db_table)
+    now = timezone.now()
+    tag_keys, tag_names = [], []
+    for key, _kind, _content, entry_tags, _address in entries:
+        for tag in sorted({tag[:120] for tag in entry_tags}):
+            tag_keys.append(key)
+            tag_names.append(tag)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""WITH entries AS (
+                INSERT INTO {renders} (key, kind, address, content, created_at)
+                SELECT * FROM unnest(%s::varchar[], %s::varchar[], %s::varchar[], %s::bytea[], %s::timestamptz[])
+                ON CONFLICT (key) DO UPDATE SET kind = EXCLUDED.kind, address = EXCLUDED.address,
+                    content = EXCLUDED.content, created_at = EXCLUDED.created_at
+                RETURNING id, key
+            ), replaced AS (DELETE FROM {tags} WHERE entry_id IN (SELECT id FROM entries))
+            INSERT INTO {tags} (entry_id, tag)
+            SELECT entries.id, named.tag FROM entries
+            JOIN unnest(%s::varchar[], %s::varchar[]) AS named (key, tag) ON named.key = entries.key""",  # noqa: S608
+            [
+                [key for key, *_rest in entries],
+                [kind for _key, kind, *_rest in entries],
+                [address for *_rest, address in entries],
+                [zlib.compress(content, 1) for _key, _kind, content, *_rest in entries],
+                [now] * len(entries),
+                tag_keys,
+                tag_names,
+            ],
+        )
+
+
+def _insert_or_replace(entries, keys):
+    """SQLite: the entries, then their tags, in a transaction; replaced when kept already."""
+    from .models import KeptRender, KeptRenderTag
+
     for attempt in range(2):
         try:
             with transaction.atomic():
@@ -157,14 +211,11 @@ def put_many(entries, started_version):
                     ]
                 )
                 _insert_tags([(row.pk, entry[3]) for row, entry in zip(rows, entries, strict=True)])
-            break
+            return True
         except IntegrityError:
             if attempt:
                 return False
-    if read_version() != started_version:
-        forget_keys(keys)
-        return False
-    return True
+    return False
 
 
 def keep_later(request, key, kind, content, tags, on_kept=None, address=""):
@@ -192,8 +243,10 @@ def put_pending(request, *entries):
 
 
 def _insert_tags(entries):
-    """One INSERT for the tags of ``[(entry id, tags)]`` (building a model object for each of a page's hundred-odd
-    tags cost more)."""
+    """SQLite: the tags of ``[(entry id, tags)]`` in INSERTs of 400 (building a model object for each of a page's
+    hundred-odd tags cost more). PostgreSQL's are written with their entries (:func:`_upsert`), from two arrays:
+    the same statement every time (a VALUES list of a few hundred placeholders was a new statement for each count
+    of tags, and the driver parsed each one again)."""
     from .models import KeptRenderTag
 
     rows = [(entry_id, tag) for entry_id, tags in entries for tag in sorted({tag[:120] for tag in tags})]
@@ -201,15 +254,6 @@ def _insert_tags(entries):
         return
     table = connection.ops.quote_name(KeptRenderTag._meta.db_table)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # Two arrays: the same statement every time (a VALUES list of a few hundred placeholders is a new
-            # statement for each count of tags, and the driver parsed each one again: most of this write's time).
-            ids, names = zip(*rows, strict=True)
-            cursor.execute(
-                f"INSERT INTO {table} (entry_id, tag) SELECT * FROM unnest(%s::bigint[], %s::varchar[])",  # noqa: S608
-                [list(ids), list(names)],
-            )
-            return
         for start in range(0, len(rows), 400):  # under SQLite's limit of bound parameters
             chunk = rows[start : start + 400]
             values = ", ".join(["(%s, %s)"] * len(chunk))

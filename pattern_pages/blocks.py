@@ -16,6 +16,8 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets import blocks as snippet_blocks
 
+from library.fixed import FixedQuery
+
 from .block_validation import StructBlockValidationMixin
 from .i18n import LINKED_PAGE_FIELDS
 from .screens.blocks import ScreenBlock
@@ -59,6 +61,25 @@ class RefBlock(blocks.RegexBlock):
         )
 
 
+# The statements that read chosen rows, by model, columns read and count of ids (library.fixed).
+_chosen_queries = {}
+# More ids than this are looked up by the ORM each time (a statement for every count up to here is kept).
+CHOSEN_FIXED_MAX = 100
+
+
+def chosen_by_id(rows, key, ids):
+    """``rows().in_bulk(ids)`` (``{id: row}``); when the ids are whole numbers, by a statement built once per process
+    for each count of distinct ids (``key`` names the rows: a chooser on a pattern page names a dozen rows of each
+    of three kinds, and building their SQL cost more than reading them)."""
+    distinct = list(dict.fromkeys(pk for pk in ids if pk is not None))
+    if not distinct or len(distinct) > CHOSEN_FIXED_MAX or any(type(pk) is not int for pk in distinct):
+        return rows().in_bulk(ids)
+    query = _chosen_queries.get((*key, len(distinct)))
+    if query is None:
+        query = _chosen_queries[(*key, len(distinct))] = FixedQuery(lambda *pks: rows().filter(pk__in=pks))
+    return {row.pk: row for row in query.run(*distinct)}
+
+
 class LoadedChoiceMixin:
     """Cleans a chosen object that was loaded from the database without fetching it again.
 
@@ -71,6 +92,27 @@ class LoadedChoiceMixin:
     """
 
     wagtail_path = None
+
+    def loaded_columns(self):
+        """The columns read of a chosen row (all: ``()``)."""
+        return ()
+
+    def chosen_rows(self):
+        """The rows the chooser's values are looked up in."""
+        return self.model_class.objects.all()
+
+    def bulk_to_python(self, values):
+        # As Wagtail's (same order, None kept, a copy for an id chosen twice), in a statement built once per count of
+        # ids (``chosen_by_id``).
+        objects = chosen_by_id(self.chosen_rows, (self.model_class, self.loaded_columns()), values)
+        seen, result = set(), []
+        for pk in values:
+            obj = objects.get(pk)
+            if obj is not None and pk in seen:
+                obj = copy.copy(obj)
+            result.append(obj)
+            seen.add(pk)
+        return result
 
     def clean(self, value):
         if isinstance(value, self.model_class) and value.pk is not None and not value._state.adding:
@@ -95,18 +137,12 @@ class PageChooserBlock(LoadedChoiceMixin, blocks.PageChooserBlock):
     wagtail_path = "wagtail.blocks.PageChooserBlock"
     loaded_fields = ()
 
-    def bulk_to_python(self, values):
-        # As Wagtail's (same order, None kept, a copy for an id chosen twice), with the large fields deferred.
-        fields = (*LINKED_PAGE_FIELDS, "content_type", *self.loaded_fields)  # its type: ``.specific`` without a query
-        objects = self.model_class.objects.only(*fields).in_bulk(values)
-        seen, result = set(), []
-        for pk in values:
-            obj = objects.get(pk)
-            if obj is not None and pk in seen:
-                obj = copy.copy(obj)
-            result.append(obj)
-            seen.add(pk)
-        return result
+    def loaded_columns(self):
+        # Its type too: ``.specific`` without a query.
+        return (*LINKED_PAGE_FIELDS, "content_type", *self.loaded_fields)
+
+    def chosen_rows(self):
+        return self.model_class.objects.only(*self.loaded_columns())
 
 
 class ProcessChooserBlock(PageChooserBlock):

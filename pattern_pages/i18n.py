@@ -11,6 +11,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from library import kept
+from library.fixed import FixedQuery
 
 # What a link to a page needs of it (its address, title and language): pages fetched only to be linked to are
 # read with these columns, not all of Page's.
@@ -139,9 +140,32 @@ def live_translations(page):
     memo = page.__dict__.get("_library_live_translations")
     kept.depends_on(f"tk:{page.translation_key}")  # a translation published later
     if memo is None:
-        translations = public(page.get_translations(inclusive=True).live())
-        memo = page.__dict__["_library_live_translations"] = {
-            other.locale.language_code: other
-            for other in translations.select_related("locale").only(*LINKED_PAGE_FIELDS, "locale__language_code")
-        }
+        if unrestricted():
+            found = _live_translations(type(page)).run(page.translation_key)
+        else:
+            found = live_translations_of(page.translation_key, model=type(page), restricted=True)
+        memo = page.__dict__["_library_live_translations"] = {other.locale.language_code: other for other in found}
     return memo
+
+
+def live_translations_of(translation_key, model, restricted):
+    """The live pages of ``model`` with ``translation_key`` (public ones when some page has a view restriction),
+    each with its locale and the columns a link needs (what ``page.get_translations(inclusive=True).live()``
+    reads)."""
+    translations = model.objects.filter(translation_key=translation_key).live()
+    if restricted:
+        translations = translations.public()
+    return translations.select_related("locale").only(*LINKED_PAGE_FIELDS, "locale__language_code")
+
+
+# By page model: the same statement for every page of a type when no page has a view restriction.
+_live_translation_queries = {}
+
+
+def _live_translations(model):
+    query = _live_translation_queries.get(model)
+    if query is None:
+        query = _live_translation_queries[model] = FixedQuery(
+            lambda key: live_translations_of(key, model=model, restricted=False)
+        )
+    return query

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, PageLogEntry
 
 from library import kept
+from library.fixed import FixedQuery
 
 from . import i18n
 from .diagrams import drawing_for
@@ -29,6 +30,16 @@ def active_locale():
     return i18n.active_locale()
 
 
+# Each publication of a page (by id): its time and the version its revision carried, oldest first.
+PUBLICATIONS = FixedQuery(
+    lambda page_id: (
+        PageLogEntry.objects.filter(page_id=page_id, action=PUBLISH)
+        .order_by("timestamp", "pk")
+        .values_list("timestamp", "revision__content__version")
+    )
+)
+
+
 def pattern_history(page):
     """The versions of a pattern as published, oldest first: ``[{"version", "published_at"}]``.
 
@@ -37,13 +48,8 @@ def pattern_history(page):
     shows its current version at its first publication date.
     """
     # Only the version out of each revision's content (which holds the whole page, every StreamField in it).
-    entries = (
-        PageLogEntry.objects.filter(page_id=page.pk, action=PUBLISH)
-        .order_by("timestamp", "pk")
-        .values_list("timestamp", "revision__content__version")
-    )
     history = {}
-    for timestamp, revision_version in entries:
+    for timestamp, revision_version in PUBLICATIONS.run(page.pk):
         version = revision_version or page.version
         history.setdefault(version, {"version": version, "published_at": timestamp})
     if not history and page.first_published_at:

@@ -50,6 +50,29 @@ def empty_response_caches():
 
 
 @pytest.fixture
+def sql_built(monkeypatch):
+    """How many SELECTs the ORM builds (``SQLCompiler.as_sql`` called from outside another one, and not giving up
+    on a query that can find nothing)."""
+    from django.db.models.sql.compiler import SQLCompiler
+
+    built = {"count": 0, "depth": 0}
+    original = SQLCompiler.as_sql
+
+    def as_sql(self, *args, **kwargs):
+        built["depth"] += 1
+        try:
+            sql = original(self, *args, **kwargs)
+        finally:
+            built["depth"] -= 1
+        if not built["depth"]:  # not one that finds nothing to ask (``.none()``: EmptyResultSet)
+            built["count"] += 1
+        return sql
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", as_sql)
+    return built
+
+
+@pytest.fixture
 def home_page(db):
     """The English home page at the root of the default site."""
     return ensure_home_page()

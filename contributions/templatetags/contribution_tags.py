@@ -6,6 +6,7 @@ from django import template
 from django.db.models import Q
 from wagtail.models import Page
 
+from library.fixed import FixedQuery
 from pattern_pages.models import ProcessPage
 
 from ..models import Adoption
@@ -28,10 +29,25 @@ def page_adoptions(page):
     # foreign key that can name them: matching the key through an OR across both joins scanned every adoption.
     # Only the council is shown (``show="council"``): joining the adopted page brought every StreamField of the
     # page being rendered back once per adoption, to be parsed again, and made the statement a six-table join.
-    pages = Page.objects.filter(translation_key=page.translation_key).values("pk")
     field = "process_id__in" if issubclass(page.specific_class or Page, ProcessPage) else "pattern_id__in"
-    adoptions = Adoption.objects.public().in_use().filter(**{field: pages}).select_related("council")
-    return list(adoptions.order_by("council__name"))
+    return PAGE_ADOPTIONS[field].run(page.translation_key)
+
+
+def _adoptions_of(field):
+    """The statement for the adoptions naming a page of a translation key through ``field`` (built once:
+    ``library.fixed``)."""
+    return FixedQuery(
+        lambda translation_key: (
+            Adoption.objects.public()
+            .in_use()
+            .filter(**{field: Page.objects.filter(translation_key=translation_key).values("pk")})
+            .select_related("council")
+            .order_by("council__name")
+        )
+    )
+
+
+PAGE_ADOPTIONS = {field: _adoptions_of(field) for field in ("pattern_id__in", "process_id__in")}
 
 
 @register.simple_tag

@@ -4,7 +4,7 @@ and plain content pages for guidance."""
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -15,6 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from library import kept
+from library.fixed import FixedQuery
 
 from .. import blocks
 from ..forms import RevisionCheckedPageForm
@@ -66,6 +67,37 @@ class KeptByDependency:
         kept.complete()
         kept.depends_on(f"tk:{self.translation_key}", f"named:{self.translation_key}")
         return super().get_context(request, *args, **kwargs)
+
+
+# By page model and field: the statement reading a page's chosen snippets (library.fixed).
+_chosen_snippet_queries = {}
+
+
+def chosen_snippets(page, name):
+    """``page.<name>.all()`` for a many-to-many field of chosen snippets (services, life events), by a statement
+    built once per process for the saved page; a page being previewed (its choices held in memory) or not yet
+    saved takes the field's own manager."""
+    if not page.pk or name in getattr(page, "_cluster_related_objects", {}):
+        return getattr(page, name).all()
+    key = (type(page), name)
+    query = _chosen_snippet_queries.get(key)
+    if query is None:
+        field = type(page)._meta.get_field(name)
+        lookup = field.related_query_name()
+        query = _chosen_snippet_queries[key] = FixedQuery(
+            lambda pk: field.related_model._default_manager.filter(**{lookup: pk})
+        )
+    return query.run(page.pk)
+
+
+class ChosenSnippets:
+    """The page's services and life events for its template (``chosen_snippets``)."""
+
+    def chosen_services(self):
+        return chosen_snippets(self, "services")
+
+    def chosen_life_events(self):
+        return chosen_snippets(self, "life_events")
 
 
 class ViewRestrictionsKnown:
@@ -126,18 +158,12 @@ class HomePage(PublishersDelete, AtomicPublishing, Page):
         Wagtail's way."""
         if path_components:
             url_path = self.url_path + "/".join(path_components) + "/"
-            found = (
-                Page.objects.filter(url_path=url_path, path__startswith=self.path, depth__gt=self.depth)
-                .order_by("path")
-                .values_list("pk", "content_type_id")
-                .first()
-            )
+            found = page_at(url_path, self)
             if found is not None:
                 # The page's own type at once (its id and type only, then its specific row: what ``.specific``
                 # reads, without building the generic page first).
                 model = ContentType.objects.get_for_id(found[1]).model_class() or Page
-                related = getattr(model, "route_select_related", ())
-                page = model._base_manager.filter(pk=found[0]).select_related(*related).first()
+                page = next(iter(routed_row(model).run(found[0])), None)
                 if page is not None:
                     return page.route(request, [])
         return super().route(request, path_components)
@@ -153,6 +179,40 @@ class HomePage(PublishersDelete, AtomicPublishing, Page):
         )
         context["processes"] = ProcessPage.objects.live().public().filter(locale=self.locale).order_by("title")
         return context
+
+
+def page_at(url_path, home):
+    """``(id, content type id)`` of the page at ``url_path`` below ``home``, or None: what
+    ``Page.objects.filter(url_path=…, path__startswith=home.path, depth__gt=home.depth).order_by("path")
+    .values_list("pk", "content_type_id").first()`` reads, as one fixed statement (a tree path holds only digits
+    and capital letters, so it needs no escaping in ``LIKE``)."""
+    table = connection.ops.quote_name(Page._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, content_type_id FROM {table} WHERE url_path = %s AND path LIKE %s AND depth > %s"  # noqa: S608
+            " ORDER BY path LIMIT 1",
+            [url_path, f"{home.path}%", home.depth],
+        )
+        return cursor.fetchone()
+
+
+# A routed page's own row, by model: the same statement for every page of a type (library.fixed).
+_routed_rows = {}
+
+
+def routed_row(model):
+    """The statement that reads a page of ``model`` by id when it is routed, with the rows its template shows
+    (``route_select_related``): ``.run(pk)`` gives ``[page]`` or ``[]``."""
+    query = _routed_rows.get(model)
+    if query is None:
+        related = getattr(model, "route_select_related", ())
+
+        def build(pk):
+            rows = model._base_manager.filter(pk=pk).select_related(*related)
+            return (rows if rows.ordered else rows.order_by("pk"))[:1]  # what .first() reads
+
+        query = _routed_rows[model] = FixedQuery(build)
+    return query
 
 
 class IndexPage(PublishersDelete, AtomicPublishing, Page):
@@ -213,7 +273,14 @@ class ContentPage(PublishersDelete, AtomicPublishing, Page):
 
 
 class ServicePatternPage(
-    KeptByDependency, ViewRestrictionsKnown, ScreensMixin, RoutablePageMixin, PublishersDelete, AtomicPublishing, Page
+    ChosenSnippets,
+    KeptByDependency,
+    ViewRestrictionsKnown,
+    ScreensMixin,
+    RoutablePageMixin,
+    PublishersDelete,
+    AtomicPublishing,
+    Page,
 ):
     """A reusable, user-facing design for a kind of service, in the GOV.UK Design System's pattern anatomy."""
 
@@ -332,7 +399,7 @@ class ServicePatternPage(
         }
 
 
-class ProcessPage(KeptByDependency, ViewRestrictionsKnown, PublishersDelete, AtomicPublishing, Page):
+class ProcessPage(ChosenSnippets, KeptByDependency, ViewRestrictionsKnown, PublishersDelete, AtomicPublishing, Page):
     """How a service is delivered behind the scenes: roles, systems, steps, legislation and data."""
 
     base_form_class = RevisionCheckedPageForm

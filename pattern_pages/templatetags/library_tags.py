@@ -1,12 +1,14 @@
 """Template helpers for the public site: navigation, breadcrumbs, links that follow the active language."""
 
 from django import template
+from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from library import version
+from library.fixed import FixedQuery
 from pattern_pages.i18n import LINKED_PAGE_FIELDS, active_locale
 
 register = template.Library()
@@ -119,18 +121,36 @@ def site_navigation(context):
     return [{"text": text, "href": href, "active": bool(path) and path.startswith(href)} for text, href in links]
 
 
+# By depth: the same statement for the breadcrumbs of every page as deep (library.fixed).
+_ancestor_queries = {}
+
+
+def _ancestors(depth):
+    """The statement that reads a page's ancestors below the home page (``page.get_ancestors().filter(depth__gt=2)``)
+    with the columns a link needs, for a page whose path has ``depth`` steps: ``.run(page.pk, *its ancestor paths
+    and its own)``."""
+    query = _ancestor_queries.get(depth)
+    if query is None:
+        query = _ancestor_queries[depth] = FixedQuery(
+            lambda pk, *paths: (
+                Page.objects.filter(Q(path__in=paths) & ~Q(pk=pk))
+                .filter(depth__gt=2)
+                .select_related("locale")
+                .only(*LINKED_PAGE_FIELDS, "locale__language_code")
+            )
+        )
+    return query
+
+
 @register.simple_tag(takes_context=True)
 def page_breadcrumbs(context, page):
     """Breadcrumbs for a Wagtail page: its ancestors below the home page (the template adds "Home")."""
     request = context.get("request")
     from pattern_pages.i18n import other_language
 
-    ancestors = (
-        page.get_ancestors()
-        .filter(depth__gt=2)
-        .select_related("locale")
-        .only(*LINKED_PAGE_FIELDS, "locale__language_code")
-    )
+    step = page.steplen
+    paths = [page.path[0:end] for end in range(step, len(page.path) + 1, step)]  # Wagtail's ancestor_of_q
+    ancestors = _ancestors(len(paths)).run(page.pk, *paths)
     return [
         {"text": ancestor.title, "href": ancestor.get_url(request=request), "lang": other_language(ancestor)}
         for ancestor in ancestors

@@ -196,6 +196,18 @@ def test_a_rendering_that_raced_a_change_is_not_kept(db):
     assert kept.get("k" * 64) == b"<p>new</p>"
 
 
+def test_a_rendering_kept_again_replaces_the_one_kept_with_its_dependencies(db):
+    """Rendered again (by the worker, or by two readers at once): one entry, the new HTML, the new dependencies."""
+    version = kept.read_version()
+    assert kept.put("r" * 64, "page", b"<p>old</p>", {"page:1", "page:2"}, version, address="http://testserver/r/")
+    assert kept.put("r" * 64, "page", b"<p>new</p>", {"page:2", "page:3"}, version, address="http://testserver/r/")
+    assert kept.get("r" * 64) == b"<p>new</p>"
+    entry = KeptRender.objects.get(key="r" * 64)
+    assert sorted(entry.tags.values_list("tag", flat=True)) == ["page:2", "page:3"]
+    assert kept.invalidate({"page:1"}) == []
+    assert kept.invalidate({"page:3"}) == ["http://testserver/r/"]
+
+
 def test_signed_in_editors_and_previews_keep_nothing(client, admin_user, pattern_page):
     client.force_login(admin_user)
     served(client, pattern_page.url)

@@ -36,6 +36,8 @@ class Problem:
     message: str
     # Nothing is searched: correcting it would change what was asked (too many words; none is dropped).
     refused: bool = False
+    # A page past the deepest that can be shown (MAX_RESULTS): not worth saying when the results end sooner.
+    past_the_limit: bool = False
 
 
 def read_whole_number(params, name, default, maximum=None):
@@ -107,6 +109,7 @@ def read_search(params, locale, page_sizes=False):
                 MAX_RESULTS,
             )
             % {"max": f"{MAX_RESULTS:,}", "last": page},
+            past_the_limit=True,
         )
     problem = problem or size_problem
     problems += [problem] if problem else []

@@ -40,6 +40,10 @@ def render_search(request):
     except SearchEngineUnavailable:
         unavailable = True
 
+    if results and page > results.page_count:
+        # The results end before the page asked for: a page past the deepest that can be shown (MAX_RESULTS)
+        # need not be mentioned, as there are not that many results.
+        errors = [problem.message for problem in problems if not problem.past_the_limit]
     if results and page > results.page_count and results.total:
         errors.append(
             ngettext(

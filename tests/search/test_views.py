@@ -81,26 +81,44 @@ def test_bad_page_number_is_explained(client, site):
     assert "Apply for a <mark>blue badge</mark>" in html
 
 
-def test_a_page_past_the_deepest_result_shows_the_last_it_can(client, site):
+def test_a_page_past_the_deepest_result_shows_the_last_it_can(client, site, monkeypatch):
     """Only the first MAX_RESULTS results can be paged to (ordering every match to find a deep page cost a
     third of a second): a page past them says so, in English and Welsh, and shows the last page there is;
-    the count of results stays exact."""
+    the count of results stays exact. (MAX_RESULTS made 10 here: one page of ten, of twelve results.)"""
     import html as html_module
 
-    from search.query import MAX_RESULTS
+    from search import params, query
 
+    monkeypatch.setattr(query, "MAX_RESULTS", 10)
+    monkeypatch.setattr(params, "MAX_RESULTS", 10)
     for n in range(12):
         factories.ServiceFactory(name=f"Allotment plot {n}")
     rebuild_index(DatabaseEngine())
-    last = MAX_RESULTS // 10
-    html = page_text(client.get("/search/", {"q": "allotment", "page": str(last + 1)}))
+    html = page_text(client.get("/search/", {"q": "allotment", "page": "2"}))
     assert "There is a problem" in html
-    assert f"Only the first {MAX_RESULTS:,} results can be shown, so the last page is {last}" in html
-    assert "12 results" in html
+    assert "Only the first 10 results can be shown, so the last page is 1: add words or choose filters" in html
+    assert "12 results" in html and "</mark> plot" in html
     welsh = html_module.unescape(page_text(client.get("/cy/search/", {"q": "allotment", "page": "9" * 30})))
-    assert f"Dim ond y {MAX_RESULTS:,} canlyniad cyntaf y gellir eu dangos, felly tudalen {last} yw'r olaf" in welsh
-    html = page_text(client.get("/search/", {"q": "allotment", "page": str(last)}))
+    assert "Dim ond y 10 canlyniad cyntaf y gellir eu dangos, felly tudalen 1 yw'r olaf" in welsh
+    html = page_text(client.get("/search/", {"q": "allotment", "page": "1"}))
     assert "Only the first" not in html
+
+
+def test_a_page_past_the_limit_with_fewer_results_than_the_limit_says_only_how_many_pages_there_are(client, site):
+    """Twelve results and page 500 asked for: the reader is told there are only 2 pages and shown the second,
+    not also that only the first 1,000 results can be shown (true, but not what stops them here)."""
+    for n in range(12):
+        factories.ServiceFactory(name=f"Allotment plot {n}")
+    rebuild_index(DatabaseEngine())
+    for address, words, only, limit in (
+        ("/search/", "allotment", "There are only 2 pages of results; showing page 2.", "Only the first"),
+        # No results at all: the limit is not mentioned either.
+        ("/search/", "zzyzx", "There are no matching results", "Only the first"),
+    ):
+        html = page_text(client.get(address, {"q": words, "page": "500"}))
+        assert only in html
+        assert limit not in html
+    assert "</mark> plot" in page_text(client.get("/search/", {"q": "allotment", "page": "500"}))  # the last page shown
 
 
 def test_a_query_of_too_many_words_is_refused_whole(client, site):

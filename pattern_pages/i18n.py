@@ -1,6 +1,7 @@
 """Serving the Welsh site: a page not yet translated (or whose Welsh copy is still a draft) is served in
 English under /cy/ with a notice in Welsh, never a 404."""
 
+import functools
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -158,14 +159,6 @@ def live_translations_of(translation_key, model, restricted):
     return translations.select_related("locale").only(*LINKED_PAGE_FIELDS, "locale__language_code")
 
 
-# By page model: the same statement for every page of a type when no page has a view restriction.
-_live_translation_queries = {}
-
-
+@functools.cache  # by page model: the same statement for every page of a type when no page has a view restriction
 def _live_translations(model):
-    query = _live_translation_queries.get(model)
-    if query is None:
-        query = _live_translation_queries[model] = FixedQuery(
-            lambda key: live_translations_of(key, model=model, restricted=False)
-        )
-    return query
+    return FixedQuery(lambda key: live_translations_of(key, model=model, restricted=False))

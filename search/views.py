@@ -44,17 +44,17 @@ def render_search(request):
         # The results end before the page asked for: a page past the deepest that can be shown (MAX_RESULTS)
         # need not be mentioned, as there are not that many results.
         errors = [problem.message for problem in problems if not problem.past_the_limit]
-    if results and page > results.page_count and results.total:
-        errors.append(
-            ngettext(
-                "There is only %(count)s page of results; showing page %(count)s.",
-                "There are only %(count)s pages of results; showing page %(count)s.",
-                results.page_count,
+        if results.total:
+            errors.append(
+                ngettext(
+                    "There is only %(count)s page of results; showing page %(count)s.",
+                    "There are only %(count)s pages of results; showing page %(count)s.",
+                    results.page_count,
+                )
+                % {"count": results.page_count}
             )
-            % {"count": results.page_count}
-        )
-        query = SearchQuery(text, filters=filters, locale=query.locale, page=results.page_count)
-        results = get_search_engine().search(query)
+            query = SearchQuery(text, filters=filters, locale=query.locale, page=results.page_count)
+            results = get_search_engine().search(query)
 
     context = {
         "query": query,

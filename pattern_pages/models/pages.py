@@ -1,6 +1,8 @@
 """The page tree: home → pattern index → service patterns, home → process index → processes,
 and plain content pages for guidance."""
 
+import functools
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -69,25 +71,20 @@ class KeptByDependency:
         return super().get_context(request, *args, **kwargs)
 
 
-# By page model and field: the statement reading a page's chosen snippets (library.fixed).
-_chosen_snippet_queries = {}
-
-
 def chosen_snippets(page, name):
     """``page.<name>.all()`` for a many-to-many field of chosen snippets (services, life events), by a statement
     built once per process for the saved page; a page being previewed (its choices held in memory) or not yet
     saved takes the field's own manager."""
     if not page.pk or name in getattr(page, "_cluster_related_objects", {}):
         return getattr(page, name).all()
-    key = (type(page), name)
-    query = _chosen_snippet_queries.get(key)
-    if query is None:
-        field = type(page)._meta.get_field(name)
-        lookup = field.related_query_name()
-        query = _chosen_snippet_queries[key] = FixedQuery(
-            lambda pk: field.related_model._default_manager.filter(**{lookup: pk})
-        )
-    return query.run(page.pk)
+    return _chosen_snippets(type(page), name).run(page.pk)
+
+
+@functools.cache  # by page model and field (library.fixed)
+def _chosen_snippets(model, name):
+    field = model._meta.get_field(name)
+    lookup = field.related_query_name()
+    return FixedQuery(lambda pk: field.related_model._default_manager.filter(**{lookup: pk}))
 
 
 class ChosenSnippets:
@@ -196,23 +193,17 @@ def page_at(url_path, home):
         return cursor.fetchone()
 
 
-# A routed page's own row, by model: the same statement for every page of a type (library.fixed).
-_routed_rows = {}
-
-
+@functools.cache  # by model: the same statement for every page of a type (library.fixed)
 def routed_row(model):
     """The statement that reads a page of ``model`` by id when it is routed, with the rows its template shows
     (``route_select_related``): ``.run(pk)`` gives ``[page]`` or ``[]``."""
-    query = _routed_rows.get(model)
-    if query is None:
-        related = getattr(model, "route_select_related", ())
+    related = getattr(model, "route_select_related", ())
 
-        def build(pk):
-            rows = model._base_manager.filter(pk=pk).select_related(*related)
-            return (rows if rows.ordered else rows.order_by("pk"))[:1]  # what .first() reads
+    def build(pk):
+        rows = model._base_manager.filter(pk=pk).select_related(*related)
+        return (rows if rows.ordered else rows.order_by("pk"))[:1]  # what .first() reads
 
-        query = _routed_rows[model] = FixedQuery(build)
-    return query
+    return FixedQuery(build)
 
 
 class IndexPage(PublishersDelete, AtomicPublishing, Page):

@@ -1,5 +1,7 @@
 """Template helpers for the public site: navigation, breadcrumbs, links that follow the active language."""
 
+import functools
+
 from django import template
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
@@ -121,25 +123,19 @@ def site_navigation(context):
     return [{"text": text, "href": href, "active": bool(path) and path.startswith(href)} for text, href in links]
 
 
-# By depth: the same statement for the breadcrumbs of every page as deep (library.fixed).
-_ancestor_queries = {}
-
-
+@functools.cache  # by depth: the same statement for the breadcrumbs of every page as deep (library.fixed)
 def _ancestors(depth):
     """The statement that reads a page's ancestors below the home page (``page.get_ancestors().filter(depth__gt=2)``)
     with the columns a link needs, for a page whose path has ``depth`` steps: ``.run(page.pk, *its ancestor paths
     and its own)``."""
-    query = _ancestor_queries.get(depth)
-    if query is None:
-        query = _ancestor_queries[depth] = FixedQuery(
-            lambda pk, *paths: (
-                Page.objects.filter(Q(path__in=paths) & ~Q(pk=pk))
-                .filter(depth__gt=2)
-                .select_related("locale")
-                .only(*LINKED_PAGE_FIELDS, "locale__language_code")
-            )
+    return FixedQuery(
+        lambda pk, *paths: (
+            Page.objects.filter(Q(path__in=paths) & ~Q(pk=pk))
+            .filter(depth__gt=2)
+            .select_related("locale")
+            .only(*LINKED_PAGE_FIELDS, "locale__language_code")
         )
-    return query
+    )
 
 
 @register.simple_tag(takes_context=True)

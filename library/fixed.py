@@ -25,10 +25,15 @@ _UNFIT = object()
 _MARKABLE = (int, str, uuid.UUID)
 
 
+def _markable(value):
+    """Whether ``value`` can be given a marker: an int, a string or a UUID (not a boolean, which cannot be told
+    apart from a constant; not None)."""
+    return isinstance(value, _MARKABLE) and not isinstance(value, bool)
+
+
 def _marker(index, value):
-    """A value of ``value``'s type that no real row or request uses, to find in the statement's parameters."""
-    if isinstance(value, bool):
-        raise TypeError("a boolean cannot be told apart from a constant")
+    """A value of ``value``'s type (:func:`_markable`) that no real row or request uses, to find in the statement's
+    parameters."""
     if isinstance(value, int):
         return -2_000_000_000 - index
     if isinstance(value, uuid.UUID):
@@ -57,14 +62,13 @@ class FixedQuery:
         self.prepared = {}
 
     def run(self, *values, using=DEFAULT_DB_ALIAS):
+        if not all(map(_markable, values)):  # e.g. None (a page being previewed before it was saved)
+            return list(self.build(*values).using(using))
         prepared = self.prepared.get(using)
         if prepared is None:
-            try:
-                markers = [_marker(index, value) for index, value in enumerate(values)]
-            except TypeError:  # e.g. None (a page being previewed before it was saved): the ORM's way this time
-                return list(self.build(*values).using(using))
+            markers = [_marker(index, value) for index, value in enumerate(values)]
             prepared = self.prepared[using] = self.prepare(markers, using)
-        if prepared is _UNFIT or any(not isinstance(value, _MARKABLE) or isinstance(value, bool) for value in values):
+        if prepared is _UNFIT:
             return list(self.build(*values).using(using))
         queryset, compiler, sql, params, slots = prepared
         params = list(params)

@@ -167,7 +167,7 @@ def _upsert(entries):
     now = timezone.now()
     tag_keys, tag_names = [], []
     for key, _kind, _content, entry_tags, _address in entries:
-        for tag in sorted({tag[:120] for tag in entry_tags}):
+        for tag in stored_tags(entry_tags):
             tag_keys.append(key)
             tag_names.append(tag)
     with connection.cursor() as cursor:
@@ -242,6 +242,11 @@ def put_pending(request, *entries):
     return True
 
 
+def stored_tags(tags):
+    """A rendering's tags as they are stored: each once, cut to the column's 120 characters, in order."""
+    return sorted({tag[:120] for tag in tags})
+
+
 def _insert_tags(entries):
     """SQLite: the tags of ``[(entry id, tags)]`` in INSERTs of 400 (building a model object for each of a page's
     hundred-odd tags cost more). PostgreSQL's are written with their entries (:func:`_upsert`), from two arrays:
@@ -249,7 +254,7 @@ def _insert_tags(entries):
     of tags, and the driver parsed each one again)."""
     from .models import KeptRenderTag
 
-    rows = [(entry_id, tag) for entry_id, tags in entries for tag in sorted({tag[:120] for tag in tags})]
+    rows = [(entry_id, tag) for entry_id, tags in entries for tag in stored_tags(tags)]
     if not rows:
         return
     table = connection.ops.quote_name(KeptRenderTag._meta.db_table)

@@ -8,7 +8,7 @@ language a reader might try; 1,000 words joined by OR (real words from the index
 one matches); the most distinct words that fit in the 200 characters a query keeps (refused: more words than
 a query may have) and the most words a query may have (``MAX_QUERY_WORDS``); 1,000 values of a
 facet filter; the last page a query can ask for; a NUL character. Each is asked three times; per case the
-slowest wall and CPU (this process + the PostgreSQL backend, from /proc in 10 ms ticks) and the status.
+slowest wall and CPU (this process + the PostgreSQL backend, :func:`bench.search_cpu.backend_cpu`) and the status.
 The last line is JSON.
 """
 

@@ -10,8 +10,9 @@ the shared table of kept renderings (``library.kept``) stays: ``nothing`` (the d
 renders), ``bodies`` (each page's HTML, rendered once per published revision, as after a change to what is
 put in per request, e.g. an adoption; a first pass keeps them) or ``pages`` (the whole pages, as after a
 publish of another page: this process's cache misses, the table answers; a first pass keeps them).
-Per request: this process's CPU (``time.process_time``), the PostgreSQL backend's CPU (``/proc/<pid>/stat``,
-10 ms ticks, so exact only in sum: read the mean) and the SQL query count. Prints p50/p95; the last line is JSON.
+Per request: this process's CPU (``time.process_time``), the PostgreSQL backend's CPU
+(:func:`bench.search_cpu.backend_cpu`: nanoseconds, or 10 ms ticks exact only in sum where schedstat is
+missing) and the SQL query count. Prints p50/p95; the last line is JSON.
 """
 
 import argparse

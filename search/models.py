@@ -79,25 +79,6 @@ class SearchIndexState(models.Model):
         return f"search index generation {self.generation}"
 
 
-class SearchFacetTotals(models.Model):
-    """Every document's facet terms counted, per locale, at one generation of the index (PostgreSQL). A
-    search matching most documents counts the facet terms of the documents it does not match and takes
-    them from these (a few hundred documents to count instead of thousands). Written by the first search
-    that needs them after the index changes; read only when its ``generation`` is the one the search's own
-    counting statement sees, so the difference is exact."""
-
-    locale = models.CharField(max_length=20, unique=True)
-    generation = models.CharField(max_length=100, help_text="The index's generation as SQL reads it")
-    documents = models.PositiveIntegerField(default=0)
-    counts = models.JSONField(default=dict, help_text='{"facet:value": documents}')
-    # What counting each kind of document costs: a search counts the facets of its matches or of the rest,
-    # whichever hold fewer facet terms (a pattern has about 30, a service one).
-    kinds = models.JSONField(null=True, blank=True, help_text='{"kind": [documents, facet terms]}')
-
-    def __str__(self):
-        return f"facet totals ({self.locale}, {self.generation})"
-
-
 class PendingIndexUpdate(models.Model):
     """An index update that has not reached the search engine yet.
 

@@ -37,15 +37,18 @@ def default_language():
 def empty_response_caches():
     """Cached API responses, public pages and search answers are keyed on the library version, which a test's
     rollback winds back: a later test could be answered from an earlier test's library. Production's version
-    never goes back. The search's taxonomy labels, kept per process under the version, likewise."""
+    never goes back. The search's taxonomy labels, kept per process under the version, and its facet sets,
+    kept under the index's generation, likewise."""
     from django.core.cache import caches
 
+    from search.engines.facet_sets import forget as forget_facet_sets
     from search.facets import forget_taxonomy_labels
 
     caches["api"].clear()
     caches["pages"].clear()
     caches["search"].clear()
     forget_taxonomy_labels()
+    forget_facet_sets()
     yield
 
 

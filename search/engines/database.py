@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from itertools import islice
 
 from django.core.cache import caches
-from django.core.exceptions import EmptyResultSet
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, F, Max
 from django.db.models.functions import Lower
@@ -26,10 +25,11 @@ from library import version
 
 from ..documents import LibraryEntries, PageUrls, Visibility, entry_units, unit_entries
 from ..facets import all_facet_counts
-from ..models import SearchDocument, SearchFacetTotals, SearchIndexState, SearchWord
+from ..models import SearchDocument, SearchIndexState, SearchWord
 from ..query import MARK_END, MARK_START, SearchHit, SearchResults, best_passage
 from ..synonyms import STOPWORDS, WORD, QueryTerm, analyse_query, english_stem, synonym_groups, title_scorer, words
 from .base import SearchEngine, SearchEngineUnavailable, suggest_spelling
+from .facet_sets import facet_sets, generation_text, ids_from_bytes
 
 FTS_TABLE = "library_search_fts"
 FTS_COLUMNS = ("title", "service_names", "keywords", "summary", "body")
@@ -43,10 +43,8 @@ COPY_BATCH = 2000
 TOP_RANKED = 200
 # Every query term is required while that leaves at least this many documents; below it, any term.
 EVERY_TERM_MINIMUM = 10
-# PostgreSQL counts the facets of the documents a search does not match, and takes them from every
-# document's counts, when the candidates are at least this many and hold most of the facet terms (by each
-# kind of document's average, once kept; apart from the search's first statement, most of the documents).
-COMPLEMENT_MINIMUM = 1000
+# Times the candidates are read again when the index moves between reading them and the facet sets.
+READ_AGAIN = 3
 
 
 def batched(iterable, size):
@@ -168,15 +166,8 @@ class DatabaseEngine(SearchEngine):
         with transaction.atomic():  # PostgreSQL's typo threshold is set for this transaction only
             kept = KeptCounts(query.locale)
             match = self.flavour.match(documents, terms)
-            facets_key = ("facets", terms, True, tuple(query.facets))
-            every, counted = kept.get(("every", terms)), None
-            if every is None:
-                if query.facets and (query.filters or kept.get(facets_key) is None):
-                    # PostgreSQL may count the facets from the same scan as the documents with every term.
-                    every, counted = self.flavour.count_every_with_facets(match, query, documents)
-                else:
-                    every = match.count_every()
-                kept.set(("every", terms), every)
+            read = {}  # the ids of the documents with every term, when read to count them (not kept)
+            every = kept.get_or_count(("every", terms), lambda: every_count(match, read, kept))
             suggestion = ""
             # "Did you mean" only when no document matches every word as typed (in any form or synonym).
             if not every:
@@ -184,7 +175,8 @@ class DatabaseEngine(SearchEngine):
                 if suggestion:
                     terms = with_corrections(terms, query.text, suggestion)
                     match = self.flavour.match(documents, terms)
-                    every = kept.get_or_count(("every", terms), match.count_every)
+                    read = {}
+                    every = kept.get_or_count(("every", terms), lambda: every_count(match, read, kept))
             # Every term required, unless that leaves too few to choose from; then any term, and when not
             # one document matches every term (a typo), titles that look like the query too.
             require_every = every >= EVERY_TERM_MINIMUM
@@ -198,20 +190,14 @@ class DatabaseEngine(SearchEngine):
             page_rows = ranked[query.offset : query.offset + query.page_size]
             shown = self.flavour.shown([row.pk for row in page_rows], terms) if page_rows else {}
             hits = [hit(shown[row.pk][0], ranker.score(row), *shown[row.pk][1:]) for row in page_rows]
-            # How many candidates there are, when known: most of the documents are counted the other way round.
-            # Unfiltered, the candidates are the ones ranked, so any term's are counted there.
-            size = every if require_every else None if query.filters else total
-            if counted is not None and not (require_every and terms == match.terms):
-                counted = None  # counted for the terms as typed, every one required: not these candidates
+
+            def count_facets():
+                return self.facet_rows(candidates, query, kept, read.get("ids") if require_every else None)
+
             if query.filters:
-                if counted is None:
-                    counted = self.facet_rows(candidates, query, documents, size)
+                counted = count_facets()
             else:  # the same for every page and every later request until the index or library changes
-                key = ("facets", terms, require_every, tuple(query.facets))
-                if counted is not None:
-                    kept.set(key, counted)
-                else:
-                    counted = kept.get_or_count(key, lambda: self.facet_rows(candidates, query, documents, size))
+                counted = kept.get_or_count(("facets", terms, require_every, tuple(query.facets)), count_facets)
             facets = all_facet_counts(counted, query)
         return SearchResults(query=query, hits=hits, total=total, facets=facets, suggestion=suggestion)
 
@@ -222,35 +208,38 @@ class DatabaseEngine(SearchEngine):
         page = filtered.order_by(Lower("title"), "pk").values(*HIT_FIELDS)[
             query.offset : query.offset + query.page_size
         ]
+        kept = KeptCounts(query.locale)
+
+        def count_facets():
+            sets = facet_sets(query.locale, kept.current_generation())
+            return sets.counts(sets.everything(), query.filters, query.facets)
+
         if query.filters:
-            total, facets = filtered.count(), self.facet_counts(self.flavour.documents(query.locale), query)
+            total, counted = filtered.count(), count_facets()
         else:  # every document: the same count and facets for every request until the index changes
-            kept = KeptCounts(query.locale)
             total = kept.get_or_count(("browse",), filtered.count)
-            counted = kept.get_or_count(
-                ("browse", tuple(query.facets)), lambda: self.facet_rows(self.flavour.documents(query.locale), query)
-            )
-            facets = all_facet_counts(counted, query)
+            counted = kept.get_or_count(("browse", tuple(query.facets)), count_facets)
+        facets = all_facet_counts(counted, query)
         return SearchResults(query=query, hits=[hit(document, 0.0) for document in page], total=total, facets=facets)
 
-    def facet_counts(self, candidates, query):
-        """Counts for each facet wanted, under every filter except the facet's own.
-
-        So ticking "pattern" under Type still shows how many processes there are, as GOV.UK finders do.
-        """
-        return all_facet_counts(self.facet_rows(candidates, query), query)
-
-    def facet_rows(self, candidates, query, documents=None, size=None):
-        """``{facet: {value: count}}`` over the candidates' rows; a facet's values are counted over the
-        candidates passing every filter but its own. ``documents`` (the locale's, which the candidates are
-        some of) and ``size`` (how many candidates there are) let PostgreSQL count most of the documents the
-        other way round (:meth:`PostgresFlavour.facet_rows`)."""
+    def facet_rows(self, candidates, query, kept, read=None):
+        """``{facet: {value: count}}`` over the candidates; a facet's values are counted over the candidates
+        passing every filter but its own (:meth:`FacetSets.counts`), from the candidates' ids (``read``, a
+        :class:`CandidateIds`, when the search has them; else read here with the index's generation) and
+        this process's facet sets at that generation. Should the index move between the two (a write in
+        between), the candidates are read again. ``kept`` (:class:`KeptCounts`) gives SQLite the generation."""
         if not query.facets:
             return {}
-        try:
-            return self.flavour.facet_rows(candidates, query, documents, size)
-        except EmptyResultSet:  # matching by an empty list of ids: nothing to count
-            return {}
+        for _ in range(READ_AGAIN):
+            if read is None:
+                read = self.flavour.candidate_ids(candidates, kept)
+            sets = facet_sets(query.locale, read.generation)
+            if sets.generation == read.generation:
+                break
+            read = None
+        else:  # written to on every try: the newest sets and the candidates as last read (nearly exact)
+            read = self.flavour.candidate_ids(candidates, kept)
+        return sets.counts(sets.bits(read.ids), query.filters, query.facets)
 
     def suggestion(self, query):
         known, stems = vocabulary(query.locale)
@@ -270,32 +259,19 @@ class DatabaseEngine(SearchEngine):
         return seen
 
 
-def counted_rows(rows, query):
-    """``{facet: {value: count}}`` for the facets ``query`` wants, each under every filter but its own, from
-    :meth:`PostgresFlavour.term_rows`'s ``{"facet:value": (count under every filter but the j-th, …,
-    count under every filter)}``."""
-    column = {facet: i for i, facet in enumerate(query.filters)}
-    wanted = set(query.facets)
-    counted = {}
-    for term, by_condition in rows.items():
-        facet, _, value = term.partition(":")
-        if facet in wanted:
-            count = by_condition[column.get(facet, len(by_condition) - 1)]
-            if count:
-                counted.setdefault(facet, {})[value] = count
-    return counted
+@dataclass
+class CandidateIds:
+    """A search's candidates' ids, as one statement read them, and the index's generation it saw."""
+
+    generation: str
+    ids: object  # a sequence of ids
 
 
-def less_rest(totals, rest):
-    """Every document's ``{term: (count, …)}`` less those of the documents not matched: the matches'."""
-    rows = {}
-    for term, counts in totals.items():
-        less = rest.get(term)
-        if less:
-            counts = tuple(all_ - not_ for all_, not_ in zip(counts, less, strict=True))
-        if any(counts):
-            rows[term] = counts
-    return rows
+def every_count(match, read, kept):
+    """How many documents have every term of ``match``: their ids read (kept in ``read["ids"]`` for counting
+    their facets) and counted."""
+    read["ids"] = match.every_ids(kept)
+    return len(read["ids"].ids)
 
 
 def ranked_row(pk, title, lgsl_codes, covered, rank, similarity):
@@ -341,9 +317,15 @@ class KeptCounts:
         self.generation = None
 
     def key(self, what):
-        if self.generation is None:  # read before any count, so a count is never newer than its key says
+        # The generation is read before any count, so a count is never newer than its key says.
+        generation = self.current_generation()
+        return version.cache_key("search-counts", connection.alias, generation, self.locale, repr(what))
+
+    def current_generation(self):
+        """The index's generation these counts are kept under (read once)."""
+        if self.generation is None:
             self.generation = index_generation()
-        return version.cache_key("search-counts", connection.alias, self.generation, self.locale, repr(what))
+        return self.generation
 
     def get(self, what):
         return caches[self.cache_alias].get(self.key(what))
@@ -901,8 +883,8 @@ class PostgresMatch:
     def matching(self, terms, every):
         return self.documents.filter(vector_matches(self.table, terms, every))
 
-    def count_every(self):
-        return self.matching(self.terms, every=True).count()
+    def every_ids(self, kept):
+        return PostgresFlavour.candidate_ids(self.matching(self.terms, every=True), kept)
 
     def candidates(self, every, look_alikes=False):
         if every:
@@ -1126,9 +1108,10 @@ class PostgresMatch:
         return f"(({' + '.join(parts)})::float / GREATEST(length({alias}.title_vector), 1))", params
 
 
-FACET_TOTALS_SQL = (
-    f'SELECT generation, documents, counts FROM "{SearchFacetTotals._meta.db_table}" '  # noqa: S608
-    "WHERE locale = %s"
+# The index's generation as two scalar subqueries of a statement (NULL before the first write).
+GENERATION_COLUMNS = ", ".join(
+    f'(SELECT {column} FROM "{SearchIndexState._meta.db_table}" WHERE id = 1)'  # noqa: S608  (names only)
+    for column in ("generation", "changed_at")
 )
 
 
@@ -1176,220 +1159,19 @@ class PostgresFlavour:
         terms = [f"{facet}:{value}" for value in values]
         return RawSQL(f"{table}.facet_terms && %s::text[]", [terms], output_field=BooleanField())  # noqa: S611
 
-    def facet_rows(self, candidates, query, documents=None, size=None):
-        """Each candidate's ``facet_terms`` unnested and counted (:meth:`term_rows`); when the candidates
-        are most of the locale's ``documents`` (``size`` of them, at least ``COMPLEMENT_MINIMUM``), the
-        documents that are not candidates are counted instead and taken from every document's counts
-        (:meth:`by_complement`): "council" matches 8,578 of 9,853 documents, whose 156,000 facet terms
-        cost more to count than the rest of the search."""
-        if documents is not None and size is not None and size >= COMPLEMENT_MINIMUM:
-            rows = self.by_complement(candidates, query, documents, size)
-            if rows is not None:
-                return counted_rows(rows, query)
-        _, rows = self.term_rows(candidates, query.filters)
-        return counted_rows(rows, query)
-
-    def term_rows(self, source, filters, marker=None, head=None, extra=()):
-        """``(generation, {term: (count, …)})``: the ``"facet:value"`` terms of the rows of ``source`` (a
-        :class:`PostgresDocuments`), in one statement.
-
-        No text is compared per value: each term is counted once per set of filters that can apply to it
-        (``FILTER``): column j < len(filters) under every filter but the j-th, the last under every filter
-        (:func:`counted_rows` keeps, for each facet, the count under every filter but its own). E.g. with
-        ``maturity`` and ``council`` selected: the maturity values under the council filter, the council
-        values under the maturity filter, every other facet's under both.
-
-        With ``marker``, one more row (term None) gives the index's generation as the same statement saw
-        it, so that counts of one statement can be combined with another's made at the same generation;
-        with ``marker="documents"`` its first count is how many rows ``source`` has. ``head`` (``(sql,
-        params)``) is put before the statement (a ``WITH`` whose names ``source`` refers to), and each of
-        ``extra`` (``(sql, params)``, a scalar read once) is one more column after the generation; with
-        ``extra``, ``(generation, rows, [value, …])`` is returned."""
-        from django.db.models import BooleanField
-        from django.db.models.expressions import RawSQL
-
-        table = connection.ops.quote_name(SearchDocument._meta.db_table)
-        filtered = list(filters)
-        passes = {
-            f"ok_{i}": RawSQL(  # noqa: S611  (values are parameters)
-                f"{table}.facet_terms && %s::text[]",
-                [[f"{facet}:{value}" for value in filters[facet]]],
-                output_field=BooleanField(),
-            )
-            for i, facet in enumerate(filtered)
-        }
-        # The source's own query (no join back to the table), each row's filters tested once (OFFSET 0: beside
-        # unnest() they were tested again for every term, 2.7 s for "council" under two filters), then one
-        # row per facet term.
-        rows_sql, rows_params = source.sql(
-            ", ".join([f"{table}.facet_terms AS listed", *(f"({ok.sql}) AS {name}" for name, ok in passes.items())]),
-            [param for ok in passes.values() for param in ok.params],
-        )
-        oks = "".join(f", s.{name}" for name in passes)
-        rows_sql = f"SELECT unnest(s.listed) AS term{oks} FROM ({rows_sql} OFFSET 0) s"  # noqa: S608
-        conditions = [[f"ok_{i}" for i in range(len(filtered)) if i != j] for j in range(len(filtered) + 1)]
-        if not filtered:
-            conditions = [[]]
-        counts = ", ".join(
-            f"COUNT(*) FILTER (WHERE {' AND '.join(condition)})" if condition else "COUNT(*)"
-            for condition in conditions
-        )
-        # unnest() in the select list, not as a lateral function scan (a tuplestore per row, 4× slower).
-        sql = f'SELECT t.term COLLATE "C", {counts} FROM ({rows_sql}) t GROUP BY t.term COLLATE "C"'  # noqa: S608
-        params = list(rows_params)
-        if marker:
-            first = "0"
-            if marker == "documents":
-                source_sql, source_params = source.sql()
-                first = f"(SELECT COUNT(*) FROM ({source_sql}) s)"  # noqa: S608
-                params += source_params
-            state = connection.ops.quote_name(SearchIndexState._meta.db_table)
-            sql += f" UNION ALL SELECT NULL, {', '.join([first] + ['0'] * (len(conditions) - 1))}"
-            # The generation as text in a last column of every row (read once: an InitPlan).
-            extra_columns = "".join(f", ({column})" for column, _ in extra)
-            sql = (
-                f"SELECT r.*, (SELECT g.generation::text || '@' || g.changed_at::text FROM {state} g "  # noqa: S608
-                f"WHERE g.id = 1){extra_columns} FROM ({sql}) r"
-            )
-            params = [*(param for _, column_params in extra for param in column_params), *params]
-        if head:
-            sql = f"{head[0]} {sql}"
-            params = [*head[1], *params]
-        rows, generation, documents, values = {}, None, None, []
+    @staticmethod
+    def candidate_ids(candidates, kept):
+        """The :class:`CandidateIds` of ``candidates`` (:class:`PostgresDocuments`), in one statement: the ids
+        as 8 bytes each (``int8send``; 5,000 ids as one value, not 5,000 rows), with the index's generation as
+        that statement saw it (not ``kept``'s, read earlier: a write may have come between)."""
+        sql, params = candidates.sql()
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            for term, *counted in cursor.fetchall():
-                if extra:
-                    counted, values = counted[: -len(extra)], counted[-len(extra) :]
-                if marker:
-                    *counted, generation = counted
-                if term is None:
-                    documents = counted[0]
-                else:
-                    rows[term] = tuple(counted)
-        if extra:
-            return generation, rows, values
-        if marker == "documents":
-            return generation, documents, rows
-        return generation, rows
-
-    def by_complement(self, candidates, query, documents, size):
-        """The candidates' term counts as every document's (:meth:`totals`) less those of the documents
-        that are not candidates, both at the same generation of the index; None when the candidates are not
-        most of the documents or the index changed between the two counts (then they are counted as they
-        are). Exact: each document is a candidate or not, whatever filters apply."""
-        from django.db.models import BooleanField
-        from django.db.models.expressions import RawSQL
-
-        totals = self.totals(documents, query)
-        if totals is not None and size * 2 <= totals[1]:
-            return None
-        candidate_sql, candidate_params = candidates.sql()
-        table = connection.ops.quote_name(SearchDocument._meta.db_table)
-        # The candidates as a hashed set (found through the full-text index), the rest read by the locale's
-        # index: no document's vector is unpacked.
-        rest = documents.filter(
-            RawSQL(f"NOT ({table}.id IN ({candidate_sql}))", candidate_params, output_field=BooleanField())  # noqa: S611
-        )
-        generation, rest_rows = self.term_rows(rest, query.filters, marker="generation")
-        if generation is None:
-            return None
-        if totals is None or totals[0] != generation:
-            totals = self.totals(documents, query, count=True)
-            if totals[0] != generation or size * 2 <= totals[1]:
-                return None
-        return less_rest(totals[2], rest_rows)
-
-    def count_every_with_facets(self, match, query, documents):
-        """``(every, counted)``: how many of the locale's ``documents`` have every term, and in the same
-        statement, from the same scan of them, the facet terms of those that do not, when they are to be
-        counted the other way round (:meth:`by_complement`: the matches at least ``COMPLEMENT_MINIMUM`` and
-        holding more than half the facet terms, by every document's counts kept at this generation and the
-        facet terms each kind of document holds on average). ``counted`` is then the matches' facet counts as
-        :meth:`facet_rows` gives them, else None (counted apart, later).
-
-        For "council" the count and the not-matched terms read the same 8,578 matches; apart, each statement
-        found them again through the full-text index and the table."""
-        from django.db.models import BooleanField
-        from django.db.models.expressions import RawSQL
-
-        quote = connection.ops.quote_name
-        table = quote(SearchDocument._meta.db_table)
-        every_sql, every_params = match.matching(match.terms, True).sql(f"{table}.id, {table}.kind")
-        head = (
-            f"WITH search_every (id, kind) AS MATERIALIZED ({every_sql}), "  # noqa: S608
-            "search_size (n) AS MATERIALIZED (SELECT COUNT(*) FROM search_every), "
-            "search_kinds (kind, n) AS MATERIALIZED (SELECT kind, COUNT(*) FROM search_every GROUP BY kind)",
-            every_params,
-        )
-        # Only when every document's counts are kept at the statement's generation (else NULL: nothing read),
-        # and the matches hold most of the facet terms, by the terms a document of each kind holds on average
-        # ("planning" matches 46% of the documents, and 83% of their terms), or, before those were kept, most
-        # of the documents.
-        terms = "(t.kinds -> k.kind ->> 1)::float / NULLIF((t.kinds -> k.kind ->> 0)::float, 0)"
-        most = (
-            f"SELECT s.n >= %s AND CASE WHEN t.kinds IS NULL THEN s.n * 2 > t.documents "  # noqa: S608
-            f"ELSE (SELECT COALESCE(SUM(k.n * {terms}), 0) FROM search_kinds k) * 2 > "
-            "(SELECT COALESCE(SUM((a.value ->> 1)::float), 0) FROM jsonb_each(t.kinds) a) END "
-            f"FROM search_size s, {quote(SearchFacetTotals._meta.db_table)} t, "
-            f"{quote(SearchIndexState._meta.db_table)} g "
-            "WHERE t.locale = %s AND g.id = 1 AND t.generation = g.generation::text || '@' || g.changed_at::text",
-            [COMPLEMENT_MINIMUM, query.locale],
-        )
-        # A condition of no row (a one-time filter): when false, the rest of the documents are not read at all.
-        condition = f"COALESCE(({most[0]}), FALSE) AND NOT ({table}.id IN (SELECT id FROM search_every))"  # noqa: S608
-        rest = documents.filter(RawSQL(condition, most[1], output_field=BooleanField()))  # noqa: S611  (parameters)
-        generation, rest_rows, (every, counted_rest) = self.term_rows(
-            rest, query.filters, marker="generation", head=head, extra=[("SELECT n FROM search_size", []), most]
-        )
-        if not counted_rest:
-            return every, None
-        totals = self.totals(documents, query)
-        if totals is None or totals[0] != generation:
-            return every, None
-        return every, counted_rows(less_rest(totals[2], rest_rows), query)
-
-    def totals(self, documents, query, count=False):
-        """``(generation, documents, {term: (count, …)})`` over every document of ``query``'s locale, as
-        :meth:`term_rows` counts them (with ``count``; else as last kept, or None): unfiltered in the
-        database (:class:`SearchFacetTotals`, one row per locale), under filters in the pages cache."""
-
-        filters, locale = query.filters, query.locale
-        if not filters:
-            if count:
-                generation, total, rows = self.term_rows(documents, filters, marker="documents")
-                counts = {term: counted[0] for term, counted in rows.items()}
-                table = connection.ops.quote_name(SearchDocument._meta.db_table)
-                kinds_sql, kinds_params = documents.sql(
-                    f"{table}.kind, COUNT({table}.id), SUM(COALESCE(cardinality({table}.facet_terms), 0))"
-                )
-                with connection.cursor() as cursor:
-                    cursor.execute(f"{kinds_sql} GROUP BY {table}.kind", kinds_params)
-                    kinds = {kind: [count, terms] for kind, count, terms in cursor.fetchall()}
-                    cursor.execute(
-                        f"INSERT INTO {connection.ops.quote_name(SearchFacetTotals._meta.db_table)} "  # noqa: S608
-                        "(locale, generation, documents, counts, kinds) VALUES (%s, %s, %s, %s, %s) "
-                        "ON CONFLICT (locale) DO UPDATE SET generation = EXCLUDED.generation, "
-                        "documents = EXCLUDED.documents, counts = EXCLUDED.counts, kinds = EXCLUDED.kinds",
-                        [locale, generation, total, json.dumps(counts), json.dumps(kinds)],
-                    )
-                return generation, total, rows
-            with connection.cursor() as cursor:
-                cursor.execute(FACET_TOTALS_SQL, [locale])
-                row = cursor.fetchone()
-            if row is None:
-                return None
-            counts = json.loads(row[2]) if isinstance(row[2], str) else row[2]  # jsonb may reach a cursor as text
-            return row[0], row[1], {term: (counted,) for term, counted in counts.items()}
-        cache = caches[version.PAGES_CACHE]
-        key = version.cache_key(
-            "search-totals", connection.alias, locale, repr(sorted((f, sorted(v)) for f, v in filters.items()))
-        )
-        if count:
-            totals = self.term_rows(documents, filters, marker="documents")
-            cache.set(key, totals)
-            return totals
-        return cache.get(key)
+            cursor.execute(
+                f"SELECT {GENERATION_COLUMNS}, (SELECT string_agg(int8send(c.id), '') FROM ({sql}) c)",  # noqa: S608
+                params,
+            )
+            generation, changed_at, data = cursor.fetchone()
+        return CandidateIds(generation_text(generation, changed_at), ids_from_bytes(data))
 
     def match(self, documents, terms):
         """The matches of ``terms``; called inside the search's transaction.
@@ -1630,8 +1412,9 @@ class SqliteMatch:
         self.documents = documents
         self.scores = flavour.scores(documents, terms)
 
-    def count_every(self):
-        return sum(1 for covered, _ in self.scores.values() if all(covered))
+    def every_ids(self, kept):
+        every = [pk for pk, (covered, _) in self.scores.items() if all(covered)]
+        return CandidateIds(kept.current_generation(), every)
 
     def candidates(self, every, look_alikes=False):
         """By id: FTS5 matches live in a virtual table the ORM cannot join."""
@@ -1659,11 +1442,6 @@ class SqliteFlavour:
     weights = (10.0, 8.0, 4.0, 3.0, 1.0)
 
     @staticmethod
-    def count_every_with_facets(match, query, documents):
-        """``(every, None)``: the facets are counted apart (FTS5's matches cannot be joined in one statement)."""
-        return match.count_every(), None
-
-    @staticmethod
     def has_facet_value(facet, values):
         """The document has one of ``values`` for ``facet`` in its ``facets`` JSON."""
         from django.db.models import BooleanField
@@ -1674,37 +1452,11 @@ class SqliteFlavour:
         sql = f"EXISTS (SELECT 1 FROM json_each({table}.facets, %s) v WHERE v.value IN ({placeholders}))"  # noqa: S608
         return RawSQL(sql, [json_path(facet), *values], output_field=BooleanField())  # noqa: S611
 
-    def facet_rows(self, candidates, query, documents=None, size=None):
-        """Each candidate's ``facets`` JSON read with ``json_each`` and counted, in one statement."""
-        candidate_sql, candidate_params = candidates.values("pk").query.sql_with_params()
-        table = connection.ops.quote_name(SearchDocument._meta.db_table)
-        filtered = list(query.filters)
-        passes, pass_params = [], []
-        for i, facet in enumerate(filtered):
-            values = query.filters[facet]
-            passes.append(
-                f", EXISTS (SELECT 1 FROM json_each(d.facets, %s) v WHERE v.value IN "  # noqa: S608
-                f"({', '.join(['%s'] * len(values))})) AS ok_{i}"
-            )
-            pass_params += [json_path(facet), *values]
-        wanted, wanted_params = [], []
-        for facet in query.facets:
-            others = [f"m.ok_{i}" for i, name in enumerate(filtered) if name != facet]
-            wanted.append("(f.key = %s" + "".join(f" AND {ok}" for ok in others) + ")")
-            wanted_params.append(facet)
-        # COUNT(DISTINCT …): a value listed twice in one document counts once, as on PostgreSQL.
-        sql = (
-            f"WITH m AS MATERIALIZED (SELECT d.id, d.facets{''.join(passes)} FROM {table} d "  # noqa: S608
-            f"WHERE d.id IN ({candidate_sql})) "
-            f"SELECT f.key, v.value, COUNT(DISTINCT m.id) FROM m, json_each(m.facets) f, json_each(f.value) v "
-            f"WHERE {' OR '.join(wanted)} GROUP BY f.key, v.value"
-        )
-        counted = {}
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*pass_params, *candidate_params, *wanted_params])
-            for facet, value, count in cursor.fetchall():
-                counted.setdefault(facet, {})[value] = count
-        return counted
+    @staticmethod
+    def candidate_ids(candidates, kept):
+        """The :class:`CandidateIds` of ``candidates`` (a queryset), at ``kept``'s generation: the search's
+        transaction reads one snapshot of an SQLite database throughout."""
+        return CandidateIds(kept.current_generation(), list(candidates.values_list("pk", flat=True)))
 
     def term_match(self, term):
         return "(" + " OR ".join(fts_phrase(phrase) for phrase in term.alternatives) + ")"

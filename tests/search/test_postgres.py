@@ -50,7 +50,7 @@ def test_the_full_text_vector_is_stored_and_indexed():
 
 def test_a_search_matches_through_the_index_and_counts_facets_once():
     """Issue 17: no per-row function in the match's WHERE clause (it made PostgreSQL read every document),
-    the matching ids never go back as an IN list, and every facet is counted in one statement."""
+    the matching ids never go back as an IN list, and the facets are counted in this process, not in SQL."""
     from django.test.utils import CaptureQueriesContext
 
     engine = DatabaseEngine()
@@ -67,9 +67,13 @@ def test_a_search_matches_through_the_index_and_counts_facets_once():
         # Only the page of hits shown goes by id (to fetch and highlight them).
         for ids in re.findall(r'"id" IN \(([\d, ]+)\)', sql):
             assert len(ids.split(",")) <= PAGE_SIZE, sql
-    # The count's statement also counts the facets of the documents not matched, when they are few (here they
-    # are not: it reads no more than the count).
-    assert sum("GROUP BY" in sql and "search_every" not in sql for sql in statements) == 1
+    # The matches' ids come back once, as one value, with the index's generation; no statement counts the
+    # matches' facet terms: this process's facet sets do, every document's terms read once for the generation.
+    assert sum("string_agg(int8send(c.id)" in sql for sql in statements) == 1
+    assert [sql for sql in statements if "unnest" in sql or "GROUP BY" in sql] == [
+        sql for sql in statements if "unnest(d.facet_terms)" in sql
+    ]
+    assert sum("unnest(d.facet_terms)" in sql for sql in statements) == 1
 
 
 def index_and_constraint_names():
@@ -105,9 +109,10 @@ def test_a_rebuild_swaps_in_a_table_with_the_same_indexes_and_constraints():
         assert cursor.fetchone()[0] is None
 
 
-def test_facet_values_are_a_column_of_the_document_counted_in_one_statement():
-    """Each document's facets are stored as "facet:value" terms in its row, and a search counts them from
-    the matching rows (no table of facet values)."""
+def test_facet_values_are_a_column_of_the_document_read_once_for_each_generation_of_the_index():
+    """Each document's facets are stored as "facet:value" terms in its row (no table of facet values). A
+    search reads every document's terms once for the index's generation; later searches count from them
+    until a write moves the generation."""
     from django.test.utils import CaptureQueriesContext
 
     engine = DatabaseEngine()
@@ -117,16 +122,19 @@ def test_facet_values_are_a_column_of_the_document_counted_in_one_statement():
     with connection.cursor() as cursor:
         cursor.execute("SELECT facet_terms FROM library_search_searchdocument WHERE key = 'service-1'")
         assert sorted(cursor.fetchone()[0]) == ["life_event:moving-home", "type:service"]
-    with CaptureQueriesContext(connection) as captured:
-        results = engine.search(SearchQuery("widget", facets=("type", "life_event")))
-    assert [(fc.value, fc.count) for fc in results.facets["life_event"]] == [("moving-home", 1)]
-    counting = [
-        query["sql"]
-        for query in captured.captured_queries
-        if "GROUP BY" in query["sql"] and "search_every" not in query["sql"]  # the count's, when few do not match
-    ]
-    assert len(counting) == 1
-    assert "unnest" in counting[0]
+
+    def search():
+        with CaptureQueriesContext(connection) as captured:
+            results = engine.search(SearchQuery("widget", facets=("type", "life_event")))
+        read = sum("unnest(d.facet_terms)" in query["sql"] for query in captured.captured_queries)
+        return [(fc.value, fc.count) for fc in results.facets["life_event"]], read
+
+    assert search() == ([("moving-home", 1)], 1)
+    assert search() == ([("moving-home", 1)], 0)
+    second = entry("service-2", "Widget licence")
+    second.facets["life_event"] = ["moving-home"]
+    engine.upsert([second])
+    assert search() == ([("moving-home", 2)], 1)
 
 
 def vectors(key):
@@ -289,148 +297,98 @@ def shown_counts(results):
     return {facet: [(fc.value, fc.count, fc.selected) for fc in shown] for facet, shown in results.facets.items()}
 
 
-@pytest.mark.parametrize("filters", FILTER_SETS)
-def test_facets_counted_from_the_documents_not_matched_equal_those_counted_directly(monkeypatch, filters):
-    """Issue 17: when a word matches most documents, the facets of those it does not match are counted and
-    taken from every document's counts; the counts, each leaving out its own facet's selection, are the
-    same as counting the matches themselves, filtered or not."""
-    from django.core.cache import caches
-    from django.test.utils import CaptureQueriesContext
+def counted_directly(documents, text, filters, facets):
+    """``{facet: {value: count}}`` of the ``documents`` whose title has ``text``, each facet under every
+    filter but its own: what a search's facet counts must be."""
+    matches = [document for document in documents if text in document.title.lower()]
+    counted = {}
+    for facet in facets:
+        for document in matches:
+            others = {name: values for name, values in filters.items() if name != facet}
+            if all(set(document.facets.get(name, [])) & set(values) for name, values in others.items()):
+                for value in set(document.facets.get(facet, [])):
+                    counted.setdefault(facet, {}).setdefault(value, 0)
+                    counted[facet][value] += 1
+    return counted
 
-    from search.engines import database
 
-    engine = DatabaseEngine()
-    engine.upsert([facet_document(n, matches=n % 7 != 0) for n in range(40)])
-    query = SearchQuery("parking", filters=filters)
-    monkeypatch.setattr(database, "COMPLEMENT_MINIMUM", 10**9)
-    direct = engine.search(query)
-    caches["pages"].clear()
-    monkeypatch.setattr(database, "COMPLEMENT_MINIMUM", 1)
-    for _ in range(2):  # every document's counts made, then read again
-        with CaptureQueriesContext(connection) as captured:
-            by_complement = engine.search(query)
-        caches["pages"].clear()
-        assert any('NOT ("library_search_searchdocument".id IN' in q["sql"] for q in captured.captured_queries)
-        assert by_complement.total == direct.total
-        assert shown_counts(by_complement) == shown_counts(direct)
-    assert direct.total == 34 if not filters else direct.total < 34
+FACETS = ("type", "maturity", "council", "life_event")
 
 
 @pytest.mark.parametrize("filters", FILTER_SETS)
-def test_the_count_and_the_facets_of_the_documents_not_matched_come_from_one_statement(monkeypatch, filters):
-    """Issue 17: the count of the documents with every term and the facet terms of those without are made
-    from one scan of the matches, in one statement; the total and every shown count are those of counting the
-    matches directly, filtered or not."""
-    from django.core.cache import caches
-    from django.test.utils import CaptureQueriesContext
-
-    from search.engines import database
-
+@pytest.mark.parametrize("text", ["parking", "parking permit", "bin"])
+def test_facet_counts_are_those_of_the_matching_documents_each_without_its_own_filter(filters, text):
+    """Issue 17: the facet counts made from this process's facet sets are exactly those of counting the
+    matching documents one by one, each facet under every filter but its own (GOV.UK finders' rule), for a
+    word most documents have, one most lack, and two words; the total is the documents passing every filter."""
+    documents = [facet_document(n, matches=n % 7 != 0) for n in range(40)]
     engine = DatabaseEngine()
-    engine.upsert([facet_document(n, matches=n % 7 != 0) for n in range(40)])
-    monkeypatch.setattr(database, "COMPLEMENT_MINIMUM", 10**9)
-    direct = engine.search(SearchQuery("parking permit", filters=filters))
-    caches["pages"].clear()
-    monkeypatch.setattr(database, "COMPLEMENT_MINIMUM", 1)
-    engine.search(SearchQuery("parking", filters=filters))  # every document's counts made and kept
-    with CaptureQueriesContext(connection) as captured:
-        together = engine.search(SearchQuery("parking permit", filters=filters))
-    statements = [q["sql"] for q in captured.captured_queries]
-    assert any("search_every" in sql and 'NOT ("library_search_searchdocument".id IN' in sql for sql in statements)
-    # No count of the documents with every term apart (a filtered query counts those passing its filters).
-    assert not any(sql.startswith("SELECT COUNT(*)") and "facet_terms &&" not in sql for sql in statements)
-    assert together.total == direct.total
-    assert shown_counts(together) == shown_counts(direct)
-    assert direct.total == 34 if not filters else direct.total < 34
+    engine.upsert(documents)
+    results = engine.search(SearchQuery(text, filters=filters, facets=FACETS))
+    expected = counted_directly(documents, text.split()[0], filters, FACETS)
+    assert {facet: {fc.value: fc.count for fc in shown if fc.count} for facet, shown in results.facets.items()} == {
+        facet: expected.get(facet, {}) for facet in FACETS
+    }
+    passing = [
+        document
+        for document in documents
+        if text.split()[0] in document.title.lower()
+        and all(set(document.facets.get(name, [])) & set(values) for name, values in filters.items())
+    ]
+    assert results.total == len(passing)
+    assert passing or filters == FILTER_SETS[-1]  # only the three filters together leave no document
 
 
-def test_a_word_most_documents_lack_is_counted_as_before(monkeypatch):
-    """When the matches are not most of the documents, the one statement counts them and reads nothing else;
-    the facets are counted directly, as before."""
-    from django.core.cache import caches
-
-    from search.engines import database
-
-    monkeypatch.setattr(database, "COMPLEMENT_MINIMUM", 1)
+def test_facet_counts_follow_a_write_to_the_index():
+    """After an upsert or a delete the index's generation moves, the facet sets are read again and the counts
+    stay exact; a search with no words counts every document the same way."""
     engine = DatabaseEngine()
-    engine.upsert([facet_document(n, matches=n % 7 == 0) for n in range(40)])
-    engine.search(SearchQuery("bin"))  # every document's counts kept
-    caches["pages"].clear()
-    results = engine.search(SearchQuery("parking"))
-    assert results.total == 6
-    assert sum(fc.count for fc in results.facets["maturity"]) == 6
+    documents = [facet_document(n, matches=n != 0) for n in range(14)]
+    engine.upsert(documents)
 
+    def counts(text):
+        results = engine.search(SearchQuery(text, facets=FACETS))
+        return results.total, {facet: {fc.value: fc.count for fc in shown} for facet, shown in results.facets.items()}
 
-def test_a_word_holding_most_facet_terms_in_few_documents_is_counted_the_other_way_round(monkeypatch):
-    """Issue 17: the choice is by facet terms, not documents. "parking" is in 16 of 40 documents, but they are
-    patterns with a dozen components each and the rest services with one facet value: its facets are counted
-    from the 24 documents it does not match, in the one statement, and equal those counted directly."""
-    from django.core.cache import caches
-    from django.test.utils import CaptureQueriesContext
-
-    from search.engines import database
-    from search.models import SearchFacetTotals
-
-    def document(n):
-        pattern = n < 16
-        return IndexEntry(
-            key=f"page-{n}",
-            kind="pattern" if pattern else "service",
-            locale="en",
-            title=f"{'Parking' if pattern else 'Bin'} permit {n}",
-            facets={
-                "type": ["pattern" if pattern else "service"],
-                "component": [f"c{(n + i) % 20}" for i in range(12)] if pattern else [],
-                "maturity": [["stable", "beta"][n % 2]] if pattern else [],
-            },
-        )
-
-    engine = DatabaseEngine()
-    engine.upsert([document(n) for n in range(40)])
-    monkeypatch.setattr(database, "COMPLEMENT_MINIMUM", 10**9)
-    direct = engine.search(SearchQuery("parking"))
-    caches["pages"].clear()
-    monkeypatch.setattr(database, "COMPLEMENT_MINIMUM", 1)
-    engine.search(SearchQuery("bin"))  # every document's counts made and kept, with each kind's facet terms
-    assert SearchFacetTotals.objects.get(locale="en").kinds == {"pattern": [16, 16 * 14], "service": [24, 24]}
-    caches["pages"].clear()
-    with CaptureQueriesContext(connection) as captured:
-        together = engine.search(SearchQuery("parking"))
-    # One statement counts facet terms, the one that counts the matches (by documents, "parking" would be
-    # counted apart, directly).
-    counting = [q["sql"] for q in captured.captured_queries if "unnest(s.listed)" in q["sql"]]
-    assert len(counting) == 1 and "search_every" in counting[0]
-    assert together.total == direct.total == 16
-    assert shown_counts(together) == shown_counts(direct)
-
-
-def test_facets_counted_the_other_way_round_follow_a_write_to_the_index(monkeypatch):
-    """Every document's counts are kept in the database under the index's generation: after an upsert or a
-    delete they are made again, so the counts stay exact."""
-    from django.core.cache import caches
-
-    from search.engines import database
-    from search.models import SearchFacetTotals
-
-    monkeypatch.setattr(database, "COMPLEMENT_MINIMUM", 1)
-    engine = DatabaseEngine()
-    engine.upsert([facet_document(n, matches=n != 0) for n in range(14)])
-
-    def council_counts():
-        caches["pages"].clear()
-        results = engine.search(SearchQuery("parking", facets=("council", "maturity")))
-        return results.total, shown_counts(results)
-
-    first = council_counts()
-    kept = SearchFacetTotals.objects.get(locale="en")
-    assert kept.documents == 14
-    engine.upsert([facet_document(n, matches=True) for n in range(14, 17)])
+    first = counts("parking")
+    assert first[1]["maturity"] == counted_directly(documents, "parking", {}, FACETS)["maturity"]
+    added = [facet_document(n, matches=True) for n in range(14, 17)]
+    engine.upsert(added)
     engine.delete(["page-1"])
-    after = council_counts()
+    documents = [document for document in documents + added if document.key != "page-1"]
+    after = counts("parking")
     assert after != first
-    assert SearchFacetTotals.objects.get(locale="en").generation != kept.generation
-    monkeypatch.setattr(database, "COMPLEMENT_MINIMUM", 10**9)
-    assert council_counts() == after
+    assert after[0] == 15
+    assert after[1]["council"] == counted_directly(documents, "parking", {}, FACETS)["council"]
+    browsed = counts("")
+    assert browsed[0] == 16
+    assert browsed[1]["type"] == counted_directly(documents, "", {}, FACETS)["type"]
+
+
+def test_a_write_between_the_candidates_and_the_facet_sets_reads_the_candidates_again(monkeypatch):
+    """Issue 17: the candidates' ids carry the generation their statement saw. When the index moves on
+    before the facet sets are read (another process's write), the sets are of a newer generation than the
+    ids, so the candidates are read again and the counts are those of one state of the index, not a mix."""
+    from search.engines import facet_sets
+
+    engine = DatabaseEngine()
+    documents = [facet_document(n, matches=True) for n in range(6)]
+    engine.upsert(documents)
+    load = facet_sets.load
+    written = []
+
+    def load_after_a_write(locale):
+        if not written:
+            written.append(facet_document(6, matches=True))
+            engine.upsert(written)  # moves the generation, as a worker's write would
+        return load(locale)
+
+    monkeypatch.setattr(facet_sets, "load", load_after_a_write)
+    results = engine.search(SearchQuery("parking", facets=FACETS))
+    counted = {facet: {fc.value: fc.count for fc in shown} for facet, shown in results.facets.items()}
+    assert written
+    assert counted["maturity"] == counted_directly(documents + written, "parking", {}, FACETS)["maturity"]
+    assert sum(counted["type"].values()) == 7
 
 
 def index_contents():

@@ -192,7 +192,9 @@ class DatabaseEngine(SearchEngine):
             hits = [hit(shown[row.pk][0], ranker.score(row), *shown[row.pk][1:]) for row in page_rows]
 
             def count_facets():
-                return self.facet_rows(candidates, query, kept, read.get("ids") if require_every else None)
+                # The ids read to count every term's documents, or to rank the candidates when unfiltered.
+                found = read.get("ids") if require_every else None if query.filters else match.read
+                return self.facet_rows(candidates, query, kept, found)
 
             if query.filters:
                 counted = count_facets()
@@ -879,6 +881,7 @@ class PostgresMatch:
         self.terms = terms
         self.table = connection.ops.quote_name(SearchDocument._meta.db_table)
         self.text = " ".join(term.typed for term in terms)
+        self.read = None  # the ranked candidates' ids, when ranking read them (:meth:`ranked_in_full`)
 
     def matching(self, terms, every):
         return self.documents.filter(vector_matches(self.table, terms, every))
@@ -930,7 +933,7 @@ class PostgresMatch:
         filtered_sql, filtered_params = filtered.sql()
         if every and not ranker.typed_codes and self.title_words() is not None:
             return self.ranked_by_title(filtered, filtered_sql, filtered_params, ranker, wanted, total, shown)
-        return self.ranked_in_full(filtered_sql, filtered_params, every, ranker, wanted, shown)
+        return self.ranked_in_full(filtered, every, ranker, wanted, shown)
 
     def title_words(self):
         """``(words, prefixes)``: the query's words a title must have (its stem, or a word starting with the
@@ -1023,12 +1026,14 @@ class PostgresMatch:
             total = filtered.count() if rows else 0
         return ranker.order(rows[:TOP_RANKED]) + rows[TOP_RANKED:], total
 
-    def ranked_in_full(self, filtered_sql, filtered_params, every, ranker, wanted, shown=0):
-        """:meth:`ranked` in one statement, the total counted alongside (``COUNT(*) OVER ()``).
+    def ranked_in_full(self, filtered, every, ranker, wanted, shown=0):
+        """:meth:`ranked` in one statement, the total counted alongside (``COUNT(*) OVER ()``), and the
+        candidates' ids with the index's generation (:attr:`read`, for counting their facets).
 
         The title is scored only where it can decide the order: for the candidates whose LGSL code and
         terms covered place them among the first ``limit`` (``rank()``, ties included). Any term of five
         common words has thousands of candidates, and scoring every title was most of the statement."""
+        table = self.table
         columns, params = [], []
         if every:
             coverage = "0"
@@ -1036,41 +1041,45 @@ class PostgresMatch:
         else:
             for term in self.terms:
                 sql, term_params = self.matching([term], True).sql()
-                columns.append(f"d.id IN ({sql})")
+                columns.append(f"{table}.id IN ({sql})")
                 params += term_params
             coverage = " + ".join(
                 f"CASE WHEN c{i} THEN {float(weight)!r} ELSE 0 END" for i, weight in enumerate(ranker.weights)
             )
         codes = sorted(ranker.typed_codes)
-        code_hit = "(d.lgsl_codes ?| %s::text[])" if codes else "FALSE"
+        code_hit = f"({table}.lgsl_codes ?| %s::text[])" if codes else "FALSE"
         title_sql, title_params = self.title_score(alias="k")
         query_sql, query_params = tsquery(self.terms, every=False)
-        covered = ", ".join(f"{column} AS c{i}" for i, column in enumerate(columns))
+        covered = "".join(f", {column} AS c{i}" for i, column in enumerate(columns))
         covered_out = ", ".join(f"w.c{i}" for i in range(len(columns)))
+        # The candidates with what orders them, read once (MATERIALIZED): ranked, and their ids sent.
+        candidates_sql, candidates_params = filtered.sql(
+            f"{table}.id, {table}.title, {table}.title_vector, {table}.lgsl_codes, {code_hit} AS code_hit"
+            f"{covered}, COUNT(*) OVER () AS total",
+            [*([codes] if codes else []), *params],
+        )
         order = "s.code_hit DESC, s.coverage DESC, s.title_score DESC, s.id"
         needed = "w.rn <= %s OR w.rn > %s"  # the rows ranked in full, and the page's
         limit = max(TOP_RANKED, wanted)
         sql = (
-            f"SELECT w.id, w.title, w.lgsl_codes, w.total, "  # noqa: S608
+            f"WITH m AS MATERIALIZED ({candidates_sql}) "  # noqa: S608
+            f"SELECT w.id, w.title, w.lgsl_codes, w.total, "
             f"CASE WHEN {needed} THEN ts_rank(d.search_vector, {query_sql}, 1) END, "
-            f"CASE WHEN {needed} THEN word_similarity(%s, w.title) END, {covered_out} FROM ("
+            f"CASE WHEN {needed} THEN word_similarity(%s, w.title) END, {GENERATION_COLUMNS}, "
+            f"CASE WHEN w.rn = 1 THEN (SELECT string_agg(int8send(i.id), '') FROM m i) END, {covered_out} FROM ("
             f"SELECT s.*, row_number() OVER (ORDER BY {order}) AS rn FROM ("
             f"SELECT k.*, {title_sql} AS title_score FROM ("
             f"SELECT c.*, rank() OVER (ORDER BY c.code_hit DESC, c.coverage DESC) AS tier FROM ("
-            f"SELECT w.*, {coverage} AS coverage FROM ("
-            f"SELECT d.id, d.title, d.title_vector, d.lgsl_codes, {code_hit} AS code_hit, {covered}, "
-            f"COUNT(*) OVER () AS total FROM {self.table} d WHERE d.id IN ({filtered_sql})) w) c) k "
+            f"SELECT w.*, {coverage} AS coverage FROM m w) c) k "
             f"WHERE k.tier <= %s) s ORDER BY {order} LIMIT %s) w "
-            f"JOIN {self.table} d ON d.id = w.id ORDER BY w.rn"
+            f"JOIN {table} d ON d.id = w.id ORDER BY w.rn"
         )
         sql_params = [
+            *candidates_params,
             *(TOP_RANKED, shown),
             *query_params,
             *(TOP_RANKED, shown, self.text),
             *title_params,
-            *([codes] if codes else []),
-            *params,
-            *filtered_params,
             limit,
             limit,
         ]
@@ -1079,8 +1088,10 @@ class PostgresMatch:
             fetched = cursor.fetchall()
         rows = [
             ranked_row(pk, title, lgsl_codes, tuple(bool(c) for c in hits), rank, similarity)
-            for pk, title, lgsl_codes, _, rank, similarity, *hits in fetched
+            for pk, title, lgsl_codes, _, rank, similarity, _, _, _, *hits in fetched
         ]
+        if fetched:
+            self.read = CandidateIds(generation_text(*fetched[0][6:8]), ids_from_bytes(fetched[0][8]))
         total = fetched[0][3] if fetched else 0
         return ranker.order(rows[:TOP_RANKED]) + rows[TOP_RANKED:], total
 
@@ -1411,6 +1422,7 @@ class SqliteMatch:
     def __init__(self, flavour, documents, terms):
         self.documents = documents
         self.scores = flavour.scores(documents, terms)
+        self.read = None  # (PostgreSQL's ranking reads the candidates' ids; SQLite's are read when counted)
 
     def every_ids(self, kept):
         every = [pk for pk, (covered, _) in self.scores.items() if all(covered)]

@@ -429,3 +429,24 @@ def test_a_rebuild_of_its_own_commits_without_waiting_for_the_disk_but_not_a_cal
         assert rebuild_index(DatabaseEngine()) == 10
         assert synchronous_commit() == "on"
     assert not [q["sql"] for q in captured.captured_queries if "synchronous_commit = off" in q["sql"]]
+
+
+def test_the_any_term_fallback_counts_facets_from_the_ids_its_ranking_read():
+    """Issue 17: when too few documents have every term, the statement that ranks the candidates also sends
+    their ids with the index's generation, and the facets are counted from those: no statement reads the
+    candidates again. Filtered, the ranked candidates are not the ones counted, so they are read apart."""
+    from django.test.utils import CaptureQueriesContext
+
+    engine = DatabaseEngine()
+    documents = [facet_document(n, matches=n % 2 == 0) for n in range(12)]
+    engine.upsert(documents)
+    # Unfiltered: every term's documents read to count them (none), then the ranking's. Filtered (that count
+    # now kept): the ranking's, then the candidates apart for their facets.
+    for filters in ({}, {"maturity": ["stable"]}):
+        with CaptureQueriesContext(connection) as captured:
+            results = engine.search(SearchQuery("parking bin", filters=filters, facets=FACETS))
+        statements = [query["sql"] for query in captured.captured_queries]
+        assert sum("string_agg(int8send(i.id)" in sql for sql in statements) == 1  # the ranking's
+        assert sum("string_agg(int8send(c.id)" in sql for sql in statements) == 1
+        counted = {facet: {fc.value: fc.count for fc in shown} for facet, shown in results.facets.items()}
+        assert sum(counted["type"].values()) == (12 if not filters else 4)

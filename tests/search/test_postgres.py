@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 
 from search.documents import IndexEntry
+from search.engines import database
 from search.engines.database import DatabaseEngine
 from search.query import PAGE_SIZE, SearchQuery
 
@@ -450,3 +451,40 @@ def test_the_any_term_fallback_counts_facets_from_the_ids_its_ranking_read():
         assert sum("string_agg(int8send(c.id)" in sql for sql in statements) == 1
         counted = {facet: {fc.value: fc.count for fc in shown} for facet, shown in results.facets.items()}
         assert sum(counted["type"].values()) == (12 if not filters else 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["apply", "possible", "relational", "happy", "archaeology", "generously", "council tax", "bulky waste", "x"],
+)
+def test_a_snippet_from_the_lines_that_may_match_is_the_one_from_the_whole_body(text):
+    """Issue 17: only the body's lines holding one of the query's stems (less its last letter) are marked. For
+    words whose stem is not the start of the word as written ("apply" is "appli", "possibility" is "possibl")
+    and synonyms, the snippet is the one marking the whole body gives, line breaks of every kind included."""
+    from search.query import best_passage
+
+    body = "\n".join(
+        [
+            "Nothing here.",
+            "Residents applying online; applications close soon.",
+            "It is possibly the Relationship that matters \u2028 and happiness, Archaeological digs.",
+            "Generous councils tax bulky household waste\r\nX marks the spot.",
+            "The last line says apply again: APPLY.",
+        ]
+    )
+    engine = DatabaseEngine()
+    engine.upsert([entry("service-1", "Something else", summary="A summary.", body=f"{text}\n{body}")])
+    hit = engine.search(SearchQuery(text, facets=())).hits[0]
+    sql, params = database.tsquery(database.analyse_query(text), every=False)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT ts_headline('english', summary, {sql}, %s), ts_headline('english', body, {sql}, %s) "  # noqa: S608
+            "FROM library_search_searchdocument WHERE key = 'service-1'",
+            [*params, OPTIONS, *params, OPTIONS],
+        )
+        summary, whole = cursor.fetchone()
+    assert hit.snippet_marked == best_passage(summary, whole)
+    assert database.MARK_START in hit.snippet_marked
+
+
+OPTIONS = f"StartSel={database.MARK_START}, StopSel={database.MARK_END}, HighlightAll=true"

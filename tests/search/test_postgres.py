@@ -488,3 +488,37 @@ def test_a_snippet_from_the_lines_that_may_match_is_the_one_from_the_whole_body(
 
 
 OPTIONS = f"StartSel={database.MARK_START}, StopSel={database.MARK_END}, HighlightAll=true"
+
+
+@pytest.mark.parametrize(
+    "text", ["school admission appeal", "register a birth", "registration", "bins", "the apply", "blue badge 624"]
+)
+def test_a_title_with_none_of_the_words_scores_0_without_scoring_each_word(text):
+    """Issue 17: the title score is computed only for titles with one of the query's words (stem, or a word
+    starting with its first six letters); for every title, guarded or not, the score is the same."""
+    from search.synonyms import analyse_query
+
+    titles = [
+        "School admission appeals",
+        "Appealing a decision",
+        "Registration of births",
+        "Register a birth",
+        "Bin collections",
+        "Apply for a blue badge",
+        "Admissions: schools",
+        "Nothing alike",
+        "The the the",
+        "Registrar services",
+        "Register office",  # for "registration" (stem "registr"), by its first six letters only
+    ]
+    engine = DatabaseEngine()
+    engine.upsert([entry(f"service-{n}", title) for n, title in enumerate(titles)])
+    match = database.PostgresMatch(database.PostgresDocuments("en"), analyse_query(text))
+    scores = []
+    for guarded in (True, False):
+        sql, params = match.title_score(alias="d", guarded=guarded)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT d.title, {sql} FROM library_search_searchdocument d ORDER BY d.id", params)  # noqa: S608
+            scores.append(cursor.fetchall())
+    assert scores[0] == scores[1]
+    assert any(score > 0 for _, score in scores[0]) and any(score == 0 for _, score in scores[0])

@@ -1063,12 +1063,16 @@ class PostgresMatch:
         order = "s.code_hit DESC, s.coverage DESC, s.title_score DESC, s.id"
         needed = "w.rn <= %s OR w.rn > %s"  # the rows ranked in full, and the page's
         limit = max(TOP_RANKED, wanted)
+        # The index's generation and every candidate's id, in the first row only.
+        first_only = ", ".join(
+            f"CASE WHEN w.rn = 1 THEN {column} END"
+            for column in [*GENERATION_SUBQUERIES, "(SELECT string_agg(int8send(i.id), '') FROM m i)"]
+        )
         sql = (
             f"WITH m AS MATERIALIZED ({candidates_sql}) "  # noqa: S608
             f"SELECT w.id, w.title, w.lgsl_codes, w.total, "
             f"CASE WHEN {needed} THEN ts_rank(d.search_vector, {query_sql}, 1) END, "
-            f"CASE WHEN {needed} THEN word_similarity(%s, w.title) END, {GENERATION_COLUMNS}, "
-            f"CASE WHEN w.rn = 1 THEN (SELECT string_agg(int8send(i.id), '') FROM m i) END, {covered_out} FROM ("
+            f"CASE WHEN {needed} THEN word_similarity(%s, w.title) END, {first_only}, {covered_out} FROM ("
             f"SELECT s.*, row_number() OVER (ORDER BY {order}) AS rn FROM ("
             f"SELECT k.*, {title_sql} AS title_score FROM ("
             f"SELECT c.*, rank() OVER (ORDER BY c.code_hit DESC, c.coverage DESC) AS tier FROM ("
@@ -1134,10 +1138,11 @@ class PostgresMatch:
 
 
 # The index's generation as two scalar subqueries of a statement (NULL before the first write).
-GENERATION_COLUMNS = ", ".join(
+GENERATION_SUBQUERIES = tuple(
     f'(SELECT {column} FROM "{SearchIndexState._meta.db_table}" WHERE id = 1)'  # noqa: S608  (names only)
     for column in ("generation", "changed_at")
 )
+GENERATION_COLUMNS = ", ".join(GENERATION_SUBQUERIES)
 
 
 class PostgresDocuments:

@@ -1263,8 +1263,9 @@ class PostgresRebuild:
 
     1. The documents table is locked against writes (``EXCLUSIVE``: reads go on). An upsert or delete
        arriving meanwhile waits and then lands in the new table, so none is lost.
-    2. A new table like it (columns, generated columns, identity), without indexes or constraints, is
-       filled with ``COPY``: cheaper than inserting into a table whose GIN indexes grow with every row.
+    2. A new table like it (columns, generated columns, identity, each column's storage and compression,
+       the table's storage parameters), without indexes or constraints, is filled with ``COPY``: cheaper
+       than inserting into a table whose GIN indexes grow with every row.
        Each row takes the full-text vectors of the live document with the same key and the same text
        (``library_search_reused_vectors()``, migration 0009); only a new or changed document's are
        computed, which was most of a rebuild's time.
@@ -1309,6 +1310,7 @@ class PostgresRebuild:
                 f"CREATE TABLE {stage} (LIKE {live} INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING IDENTITY "
                 "INCLUDING STORAGE INCLUDING COMPRESSION)"
             )
+            self.options_like_live(cursor, stage)
             # Each row copied takes the live document's vectors when its text is the same (migration 0009),
             # unless every vector is to be computed again.
             cursor.execute(
@@ -1350,6 +1352,20 @@ class PostgresRebuild:
                 copy.write(data)
             count += rows
         return count
+
+    def options_like_live(self, cursor, stage):
+        """Give ``stage`` the live table's storage parameters and its TOAST table's, before any row is written
+        (``LIKE`` copies each column's storage and compression but not these): e.g. ``toast_tuple_target``
+        (migration 0012), under which each row keeps only what a search reads of every match in the heap."""
+        cursor.execute(
+            "SELECT c.reloptions, t.reloptions FROM pg_class c LEFT JOIN pg_class t ON t.oid = c.reltoastrelid "
+            "WHERE c.oid = %s::regclass",
+            [self.live],
+        )
+        own, toast = cursor.fetchone()
+        options = [*(own or ()), *(f"toast.{option}" for option in toast or ())]
+        if options:
+            cursor.execute(f"ALTER TABLE {stage} SET ({', '.join(options)})")
 
     def index_like_live(self, cursor, live, stage):
         """Make the live table's indexes and constraints on ``stage`` under temporary names; return the

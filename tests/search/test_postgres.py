@@ -112,6 +112,37 @@ def test_a_rebuild_swaps_in_a_table_with_the_same_indexes_and_constraints():
         assert cursor.fetchone()[0] is None
 
 
+def storage():
+    """The documents table's storage parameters, its TOAST table's, and each column's storage and compression."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.reloptions, t.reloptions FROM pg_class c LEFT JOIN pg_class t ON t.oid = c.reltoastrelid "
+            "WHERE c.oid = 'library_search_searchdocument'::regclass"
+        )
+        options = cursor.fetchone()
+        cursor.execute(
+            "SELECT attname, attstorage, attcompression FROM pg_attribute "
+            "WHERE attrelid = 'library_search_searchdocument'::regclass AND attnum > 0 AND NOT attisdropped"
+        )
+        return options, {name: (stored, compression) for name, stored, compression in cursor.fetchall()}
+
+
+def test_a_rebuild_keeps_the_tables_storage():
+    """A rebuild's new table keeps in the row what every match reads and moves the rest out (migration 0012),
+    as the live one did, with the same storage parameters, its TOAST table's too."""
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE library_search_searchdocument SET (toast.autovacuum_enabled = false)")
+    before = storage()
+    assert before[0] == (["toast_tuple_target=128"], ["autovacuum_enabled=false"])
+    columns = before[1]
+    assert columns["title_vector"][0] == "p" and columns["lgsl_codes"][0] == "m" and columns["body"][0] == "x"
+    assert columns["summary"][0] == "e"
+    engine = DatabaseEngine()
+    engine.rebuild([entry(f"service-{n}", f"Widget permit {n}", body="widget " * 500) for n in range(3)])
+    assert storage() == before
+    assert engine.search(SearchQuery("widget", facets=())).total == 3
+
+
 def test_facet_values_are_a_column_of_the_document_read_once_for_each_generation_of_the_index():
     """Each document's facets are stored as "facet:value" terms in its row (no table of facet values). A
     search reads every document's terms once for the index's generation; later searches count from them

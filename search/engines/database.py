@@ -41,6 +41,8 @@ COPY_BATCH = 2000
 
 # The matches ranked in full (Python's title_bonus on top of SQL's order): the rest follow in SQL's order.
 TOP_RANKED = 200
+# Fewer candidates than this are looked through for titled ones; from this many, titles are found first.
+FEW_CANDIDATES = 1000
 # Every query term is required while that leaves at least this many documents; below it, any term.
 EVERY_TERM_MINIMUM = 10
 # Times the candidates are read again when the index moves between reading them and the facet sets.
@@ -955,36 +957,37 @@ class PostgresMatch:
                             prefixes.append(prefix)
         return found, prefixes
 
-    def ranked_by_title(self, filtered, filtered_sql, filtered_params, ranker, wanted, total, shown=0):
-        """The candidates whose title scores (found through the indexes on ``title_vector`` and the title's
-        trigrams, then scored), by score, then the others by id: the same order as
-        :meth:`ranked_in_full` when every candidate has every term, without scoring every title (a
-        common word matches nine documents in ten, and few of their titles)."""
-        from django.db.models import BooleanField
-        from django.db.models.expressions import RawSQL
+    def title_ways(self):
+        """Each alternative's words, stopwords left out, e.g. ``[["register", "birth"], ["births"]]``: a title
+        scores above 0 when it has every word of one of them (its stem, or a word starting with its first six
+        letters). Asked only when :meth:`title_words` is not None (no alternative is all stopwords)."""
+        ways = []
+        for term in self.terms:
+            for phrase in term.alternatives:
+                meaningful = [word for word in phrase if word not in STOPWORDS]
+                if meaningful not in ways:
+                    ways.append(meaningful)
+        return ways
 
+    def ranked_by_title(self, filtered, filtered_sql, filtered_params, ranker, wanted, total, shown=0):
+        """The candidates whose title scores (found by :meth:`titled`, then scored), by score, then the others
+        by id: the same order as :meth:`ranked_in_full` when every candidate has every term, without scoring
+        every title (a common word matches nine documents in ten, and few of their titles)."""
         limit = max(TOP_RANKED, wanted)
-        found, prefixes = self.title_words()
-        tests = ["d.title_vector @@ (" + " || ".join(["plainto_tsquery('english', %s)"] * len(found)) + ")"]
-        tests += ["d.title ~* %s"] * len(prefixes)  # case-insensitive: the trigram index answers it
-        table_tests = " OR ".join(tests).replace("d.", f"{self.table}.")
-        titled = filtered.filter(
-            RawSQL(f"({table_tests})", [*found, *prefixes], output_field=BooleanField())  # noqa: S611  (parameters)
-        )
-        titled_sql, titled_params = titled.sql()
+        titled_sql, titled_params = self.titled(filtered, total)
         title_sql, title_params = self.title_score()
         query_sql, query_params = tsquery(self.terms, every=False)
         # The titled candidates first (MATERIALIZED), and scored before the score is compared (OFFSET 0):
         # otherwise the planner pushes "score > 0" down and scores every title in the table.
         needed = "w.rn <= %s OR w.rn > %s"  # the rows ranked in full, and the page's
         scored = (
-            f"WITH t (id) AS MATERIALIZED ({titled_sql}) "  # noqa: S608
+            f"WITH t (id, title, lgsl_codes, title_vector) AS MATERIALIZED ({titled_sql}) "  # noqa: S608
             f"SELECT w.id, w.title, w.lgsl_codes, "
             f"CASE WHEN {needed} THEN ts_rank(d.search_vector, {query_sql}, 1) END, "
             f"CASE WHEN {needed} THEN word_similarity(%s, w.title) END FROM ("
             f"SELECT s.*, row_number() OVER (ORDER BY s.title_score DESC, s.id) AS rn FROM ("
             f"SELECT d.id, d.title, d.lgsl_codes, {title_sql} AS title_score "
-            f"FROM t JOIN {self.table} d ON d.id = t.id OFFSET 0) s WHERE s.title_score > 0 "
+            f"FROM t d OFFSET 0) s WHERE s.title_score > 0 "
             f"ORDER BY s.title_score DESC, s.id LIMIT %s) w "
             f"JOIN {self.table} d ON d.id = w.id ORDER BY w.rn"
         )
@@ -1027,6 +1030,79 @@ class PostgresMatch:
         if total is None:
             total = filtered.count() if rows else 0
         return ranker.order(rows[:TOP_RANKED]) + rows[TOP_RANKED:], total
+
+    def titled(self, filtered, total=None):
+        """``(sql, params)``: the candidates of ``filtered`` whose title may score (:meth:`title_score`), with
+        the columns scoring reads: a superset of those with every word of one of :meth:`title_ways` (its stem,
+        or a word starting with its six letters, as the score tests them). ``total``: how many candidates
+        there are, when known.
+
+        Among few candidates (under ``FEW_CANDIDATES``), those with any of the words' stems or six-letter
+        starts: the title tests are answered with the search's own index, and the few vectors the trigram
+        test has them reread cost less than the steps below.
+
+        Otherwise most are found from the index on ``title_vector`` alone, with the words' six-letter starts
+        as prefix lexemes (``'regist':*``), so the search's big vector is neither read nor rechecked: 9.7 ms
+        went to rechecking it for "register a birth" (5,000 candidates, 1,400 titles with "regist"). A title
+        word starting with the six letters that gave no such lexeme (a stopword, "through" for "throughput";
+        "grants/vouchers", one token) is found by the trigram index, its title tested before the vector."""
+        from django.db.models import BooleanField
+        from django.db.models.expressions import RawSQL
+
+        def where(condition, params):
+            return filtered.filter(RawSQL(condition, params, output_field=BooleanField())).sql(columns)  # noqa: S611
+
+        table = self.table
+        columns = ", ".join(f"{table}.{column}" for column in ("id", "title", "lgsl_codes", "title_vector"))
+        if total is not None and total < FEW_CANDIDATES:
+            found, prefixes = self.title_words()
+            tests = [f"{table}.title_vector @@ (" + " || ".join(["plainto_tsquery('english', %s)"] * len(found)) + ")"]
+            tests += [f"{table}.title ~* %s"] * len(prefixes)  # case-insensitive: the trigram index answers it
+            return where(f"({' OR '.join(tests)})", [*found, *prefixes])
+        words_sql, words_params, regex_tests = [], [], {}
+        for way in self.title_ways():
+            in_title, stems, starts = [], [], []
+            for word in way:
+                if len(word) < 6:  # only its stem counts
+                    in_title.append("plainto_tsquery('english', %s)")
+                    words_params.append(word)
+                    stems.append(word)
+                    continue
+                lexeme = "'" + word[:6].replace("'", "''") + "':*"  # tsquery text: neither stemmed nor lower-cased
+                in_title.append("(plainto_tsquery('english', %s) || %s::tsquery)")
+                words_params += [word, lexeme]
+                starts.append((word, r"\m" + re.escape(word[:6]), lexeme))
+            words_sql.append("(" + " && ".join(in_title) + ")")
+            # A title the lexemes miss has a longer word by its six letters only (and every short word's stem);
+            # one test per six letters and stems ("register a birth" and "birth registration" share one).
+            for word, regex, lexeme in starts:
+                regex_tests.setdefault((tuple(stems), regex, lexeme), []).append(word)
+        regex_sql = " OR ".join(
+            "("
+            + "r.title_vector @@ plainto_tsquery('english', %s) AND " * len(stems)
+            + "r.title ~* %s AND NOT r.title_vector @@ ("
+            + " && ".join(["(plainto_tsquery('english', %s) || %s::tsquery)"] * len(missed))
+            + "))"
+            for (stems, _, _), missed in regex_tests.items()
+        )
+        regex_params = [
+            param
+            for (stems, regex, lexeme), missed in regex_tests.items()
+            for param in (*stems, regex, *[param for word in missed for param in (word, lexeme)])
+        ]
+        found = " || ".join(words_sql)
+        sql, params = where(f"{table}.title_vector @@ ({found})", words_params)
+        if regex_tests:
+            # The search's vector last: read only for a title that passed (or through its index, when few match).
+            query_sql, query_params = tsquery(self.terms, every=True)
+            more_sql, more_params = where(
+                f"{table}.id = ANY(ARRAY(SELECT r.id FROM {table} r "  # noqa: S608  (words as parameters)
+                f"WHERE ({regex_sql}) AND r.search_vector @@ {query_sql}))",
+                [*regex_params, *query_params],
+            )
+            sql = f"{sql} UNION ALL {more_sql} AND NOT {table}.title_vector @@ ({found})"  # each once
+            params = [*params, *more_params, *words_params]
+        return sql, params
 
     def ranked_in_full(self, filtered, every, ranker, wanted, shown=0):
         """:meth:`ranked` in one statement, the total counted alongside (``COUNT(*) OVER ()``), and the

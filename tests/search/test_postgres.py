@@ -278,9 +278,12 @@ def test_search_answers_from_the_old_index_while_a_rebuild_runs():
     assert engine.search(SearchQuery("gritting", facets=())).total == 0
 
 
-def test_a_common_word_ranks_titled_matches_first_and_pages_through_every_match(monkeypatch):
+@pytest.mark.parametrize("few", [0, 1000])
+def test_a_common_word_ranks_titled_matches_first_and_pages_through_every_match(monkeypatch, few):
     """A word in 240 documents, 5 of them with it in the title: those come first, every page after the
-    first holds the rest exactly once, the total is exact, and the order is the one of scoring every title."""
+    first holds the rest exactly once, the total is exact, and the order is the one of scoring every title,
+    whether the titled ones are found among the candidates or from the title indexes first."""
+    monkeypatch.setattr("search.engines.database.FEW_CANDIDATES", few)
     engine = DatabaseEngine()
     plain = [entry(f"service-{n}", f"Road service {n:03}", body="gritting the roads in winter") for n in range(235)]
     titled = [entry(f"service-t{n}", f"Gritting route {n}", body="roads in winter") for n in range(5)]
@@ -300,6 +303,24 @@ def test_a_common_word_ranks_titled_matches_first_and_pages_through_every_match(
     assert sorted(keys) == sorted(e.key for e in plain + titled)
     monkeypatch.setattr("search.engines.database.PostgresMatch.title_words", lambda self: None)
     assert every_page() == (keys, total)
+
+
+@pytest.mark.parametrize("few", [0, 1000])
+def test_a_title_word_its_lexemes_miss_still_ranks_its_document_by_title(monkeypatch, few):
+    """A title word found only by its first six letters ("grants/vouchers" is one token to PostgreSQL, so no
+    lexeme starts "vouche") still scores the title, which comes first though 240 matches were added before it
+    (more than are ranked in full): the order is the one of scoring every title, found either way."""
+    monkeypatch.setattr("search.engines.database.FEW_CANDIDATES", few)
+    engine = DatabaseEngine()
+    plain = [entry(f"service-{n}", f"Road service {n:03}", body="vouchers for the winter") for n in range(240)]
+    odd = entry("service-odd", "School clothing grants/vouchers", body="vouchers")
+    engine.upsert([*plain, odd])
+    results = engine.search(SearchQuery("vouchers", facets=()))
+    assert results.hits[0].key == "service-odd"
+    monkeypatch.setattr("search.engines.database.PostgresMatch.title_words", lambda self: None)
+    assert [hit.key for hit in engine.search(SearchQuery("vouchers", facets=())).hits] == [
+        hit.key for hit in results.hits
+    ]
 
 
 def test_a_write_between_the_candidates_and_the_facet_sets_reads_the_candidates_again(monkeypatch):

@@ -295,13 +295,10 @@ def index_changed():
 
 def index_generation():
     """The index's generation and when it moved, e.g. ``"42@2026-12-02 05:40:01.5+00:00"`` (``"0"`` if never)."""
-    if connection.vendor == "postgresql":  # one fixed statement, not compiled by the ORM every search
-        with connection.cursor() as cursor:
-            cursor.execute(INDEX_GENERATION_SQL)
-            row = cursor.fetchone()
-    else:
-        row = SearchIndexState.objects.filter(pk=1).values_list("generation", "changed_at").first()
-    return f"{row[0]}@{row[1]}" if row else "0"
+    with connection.cursor() as cursor:  # one fixed statement, not compiled by the ORM every search
+        cursor.execute(INDEX_GENERATION_SQL)
+        row = cursor.fetchone()
+    return generation_text(*row) if row else "0"
 
 
 INDEX_GENERATION_SQL = f'SELECT generation, changed_at FROM "{SearchIndexState._meta.db_table}" WHERE id = 1'  # noqa: S608
@@ -943,24 +940,22 @@ class PostgresMatch:
         """``(words, prefixes)``: the query's words a title must have (its stem, or a word starting with the
         prefix) for its title score to be above 0; None when some alternative is all stopwords (then every
         title scores)."""
+        ways = self.title_ways()
+        if not all(ways):
+            return None
         found, prefixes = [], []
-        for term in self.terms:
-            for phrase in term.alternatives:
-                meaningful = [word for word in phrase if word not in STOPWORDS]
-                if not meaningful:
-                    return None
-                for word in meaningful:
-                    if word not in found:
-                        found.append(word)
-                        prefix = r"\m" + re.escape(word[:6])
-                        if len(word) >= 6 and prefix not in prefixes:
-                            prefixes.append(prefix)
+        for word in (word for way in ways for word in way):
+            if word not in found:
+                found.append(word)
+                prefix = r"\m" + re.escape(word[:6])
+                if len(word) >= 6 and prefix not in prefixes:
+                    prefixes.append(prefix)
         return found, prefixes
 
     def title_ways(self):
         """Each alternative's words, stopwords left out, e.g. ``[["register", "birth"], ["births"]]``: a title
         scores above 0 when it has every word of one of them (its stem, or a word starting with its first six
-        letters). Asked only when :meth:`title_words` is not None (no alternative is all stopwords)."""
+        letters); an alternative of stopwords only is an empty list."""
         ways = []
         for term in self.terms:
             for phrase in term.alternatives:

@@ -97,7 +97,8 @@ class FacetSets:
         every filter but the facet's own, so ticking "pattern" under Type still shows how many processes
         there are, as GOV.UK finders do. Values of no candidate are left out, and facets with none.
 
-        >>> sets = FacetSets.from_rows("1", [(1, ["type:pattern", "maturity:beta"]), (2, ["type:process"])])
+        >>> terms = {"type:pattern": [0], "maturity:beta": [0], "type:process": [1]}
+        >>> sets = FacetSets.from_positions("1", [1, 2], terms)
         >>> sets.counts(sets.everything(), {"type": ["pattern"]}, ["type", "maturity"])
         {'type': {'pattern': 1, 'process': 1}, 'maturity': {'beta': 1}}
         """
@@ -117,12 +118,6 @@ class FacetSets:
             if found:
                 counted[facet] = found
         return counted
-
-    def within_filters(self, candidates, filters):
-        """How many of the ``candidates`` (a bit set) pass every filter."""
-        for passing in self.passing(filters).values():
-            candidates &= passing
-        return candidates.bit_count()
 
 
 def bit_set(positions, size):

@@ -724,7 +724,8 @@ def page_cpu_section(size):
         "process, this process's cache of rendered pages emptied before each request; `--kept` says what of "
         "the shared table of kept renderings stays: nothing (the page renders from nothing: the target), the "
         "page's HTML (as after an adoption or assessment of it), or the whole page (as after a publish of "
-        "another page). CPU is app + database (database in 10 ms ticks: read the mean)."
+        "another page). CPU is app + database (the database's as `bench.search_cpu` reads it: nanoseconds, or 10 ms "
+        "ticks where a kernel keeps no schedstat)."
     )
     out += [
         "",

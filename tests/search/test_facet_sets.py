@@ -26,6 +26,11 @@ def facet_document(n, matches):
     )
 
 
+def facet_counts_of(results):
+    """``{facet: {value: count}}`` of every value ``results`` shows."""
+    return {facet: {fc.value: fc.count for fc in shown} for facet, shown in results.facets.items()}
+
+
 # No filter; one facet; two facets, one with two values; three facets.
 FILTER_SETS = [
     {},
@@ -86,7 +91,7 @@ def test_facet_counts_follow_a_write_to_the_index():
 
     def counts(text):
         results = engine.search(SearchQuery(text, facets=FACETS))
-        return results.total, {facet: {fc.value: fc.count for fc in shown} for facet, shown in results.facets.items()}
+        return results.total, facet_counts_of(results)
 
     first = counts("parking")
     assert first[1]["maturity"] == counted_directly(documents, "parking", {}, FACETS)["maturity"]

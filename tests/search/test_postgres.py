@@ -10,7 +10,7 @@ from search.engines import database
 from search.engines.database import DatabaseEngine
 from search.query import PAGE_SIZE, SearchQuery
 
-from .test_facet_sets import FACETS, counted_directly, facet_document
+from .test_facet_sets import FACETS, counted_directly, facet_counts_of, facet_document
 
 pytestmark = [
     pytest.mark.django_db,
@@ -344,7 +344,7 @@ def test_a_write_between_the_candidates_and_the_facet_sets_reads_the_candidates_
 
     monkeypatch.setattr(facet_sets, "load", load_after_a_write)
     results = engine.search(SearchQuery("parking", facets=FACETS))
-    counted = {facet: {fc.value: fc.count for fc in shown} for facet, shown in results.facets.items()}
+    counted = facet_counts_of(results)
     assert written
     assert counted["maturity"] == counted_directly(documents + written, "parking", {}, FACETS)["maturity"]
     assert sum(counted["type"].values()) == 7
@@ -501,7 +501,7 @@ def test_the_any_term_fallback_counts_facets_from_the_ids_its_ranking_read():
         statements = [query["sql"] for query in captured.captured_queries]
         assert sum("string_agg(int8send(i.id)" in sql for sql in statements) == 1  # the ranking's
         assert sum("string_agg(int8send(c.id)" in sql for sql in statements) == 1
-        counted = {facet: {fc.value: fc.count for fc in shown} for facet, shown in results.facets.items()}
+        counted = facet_counts_of(results)
         assert sum(counted["type"].values()) == (12 if not filters else 4)
 
 

@@ -2,6 +2,8 @@
 
 import difflib
 
+from rapidfuzz import fuzz, process
+
 from ..synonyms import STOPWORDS, english_stem, words
 
 
@@ -61,10 +63,28 @@ def suggest_spelling(text, vocabulary, stems=frozenset()):
         if word in vocabulary or word in STOPWORDS or word.isdigit() or len(word) < 3 or english_stem(word) in stems:
             out.append(word)
             continue
-        match = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+        match = closest_word(word, vocabulary)
         if match:
-            out.append(match[0])
+            out.append(match)
             changed = True
         else:
             out.append(word)
     return " ".join(out) if changed else ""
+
+
+SPELLING_CUTOFF = 0.75
+
+
+def closest_word(word, vocabulary, cutoff=SPELLING_CUTOFF):
+    """The word of ``vocabulary`` ``difflib.get_close_matches(word, vocabulary, n=1, cutoff)`` picks, or None.
+
+    The same answer, faster: difflib's ratio (2M / total length, M the characters of its matching blocks) is at
+    most the Indel similarity (2 × the longest common subsequence / total length), since the blocks are a common
+    subsequence. So the words within ``cutoff`` are among those whose Indel similarity (rapidfuzz, in C) reaches
+    it, a few of 10,000, and only they are compared by difflib (9 ms → well under 1 ms for one word).
+    """
+    # A hair under the cutoff: rapidfuzz's score is a float in percent, and a candidate lost to rounding would
+    # change the answer.
+    near = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff * 100 - 1e-6, limit=None)
+    match = difflib.get_close_matches(word, [candidate for candidate, _, _ in near], n=1, cutoff=cutoff)
+    return match[0] if match else None

@@ -513,8 +513,6 @@ def test_a_snippet_from_the_lines_that_may_match_is_the_one_from_the_whole_body(
     """Issue 17: only the body's lines holding one of the query's stems (less its last letter) are marked. For
     words whose stem is not the start of the word as written ("apply" is "appli", "possibility" is "possibl")
     and synonyms, the snippet is the one marking the whole body gives, line breaks of every kind included."""
-    from search.query import best_passage
-
     body = "\n".join(
         [
             "Nothing here.",
@@ -527,19 +525,48 @@ def test_a_snippet_from_the_lines_that_may_match_is_the_one_from_the_whole_body(
     engine = DatabaseEngine()
     engine.upsert([entry("service-1", "Something else", summary="A summary.", body=f"{text}\n{body}")])
     hit = engine.search(SearchQuery(text, facets=())).hits[0]
-    sql, params = database.tsquery(database.analyse_query(text), every=False)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT ts_headline('english', summary, {sql}, %s), ts_headline('english', body, {sql}, %s) "  # noqa: S608
-            "FROM library_search_searchdocument WHERE key = 'service-1'",
-            [*params, OPTIONS, *params, OPTIONS],
-        )
-        summary, whole = cursor.fetchone()
-    assert hit.snippet_marked == best_passage(summary, whole)
+    assert hit.snippet_marked == whole_body_snippet("service-1", text)
     assert database.MARK_START in hit.snippet_marked
 
 
 OPTIONS = f"StartSel={database.MARK_START}, StopSel={database.MARK_END}, HighlightAll=true"
+
+
+def whole_body_snippet(key, text):
+    """The snippet marking the summary and the whole body gives, as the search did before issue 17."""
+    from search.query import best_passage
+
+    sql, params = database.tsquery(database.analyse_query(text), every=False)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT ts_headline('english', summary, {sql}, %s), ts_headline('english', body, {sql}, %s) "  # noqa: S608
+            "FROM library_search_searchdocument WHERE key = %s",
+            [*params, OPTIONS, *params, OPTIONS, key],
+        )
+        return best_passage(*cursor.fetchone())
+
+
+@pytest.mark.parametrize(
+    ("lines", "statements"),
+    [
+        # The three lines with the most places marked first decide: "births" three times is the best.
+        (["Register a birth", "births, births and births", "A birth", "Birth", "Births: register"], 2),
+        # Lines that look like matches and are not ("registrar", "registry") come first; the real ones later.
+        (["Registrars and registries", "Registry, registrar", "Regional registrars", "Register here", "Birth"], 3),
+    ],
+)
+def test_a_snippet_from_the_lines_marked_first_is_the_one_from_the_whole_body(lines, statements):
+    """Issue 17: a body's lines that may hold the most matches are marked first; when they cannot show which
+    line is best, the body's other lines that may match are marked too. The snippet is always the one marking
+    the whole body gives."""
+    from django.test.utils import CaptureQueriesContext
+
+    engine = DatabaseEngine()
+    engine.upsert([entry("service-1", "Something else", summary="A summary.", body="\n".join(["Nothing", *lines]))])
+    with CaptureQueriesContext(connection) as captured:
+        hit = engine.search(SearchQuery("register a birth", facets=())).hits[0]
+    assert hit.snippet_marked == whole_body_snippet("service-1", "register a birth")
+    assert sum("ts_headline" in query["sql"] for query in captured.captured_queries) == statements
 
 
 @pytest.mark.parametrize(

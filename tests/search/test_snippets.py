@@ -48,3 +48,48 @@ def test_a_highlight_cut_by_the_window_stays_balanced():
     snippet = best_passage(" ".join(words), max_words=3)
     html = str(marked_to_html(snippet))
     assert html.count("<mark>") == html.count("</mark>") == 1
+
+
+def test_the_lines_marked_first_are_those_that_can_hold_the_most_matches():
+    """Issue 17: a line can hold no more matches than places where a stem starts, in any case; the three that
+    can hold the most are marked first (the first of equals), in order, and the rest are kept for later."""
+    from search.engines.database import lines_to_mark, stem_starts
+
+    body = "Nothing\nBirth here\nREGISTER a birth\nbirths, births and births\nregistrar\nBirth again"
+    chosen, others = lines_to_mark(body, stem_starts(["birt", "regis"]))
+    assert chosen == [(1, "Birth here", 1), (2, "REGISTER a birth", 2), (3, "births, births and births", 3)]
+    assert others == [(4, "registrar", 1), (5, "Birth again", 1)]
+    assert lines_to_mark("", stem_starts(["birt"])) == ([], [])
+    assert lines_to_mark(body, stem_starts([])) == ([], [])
+
+
+def test_case_is_ignored_letter_by_letter_as_postgresql_lowers_it():
+    """ "İ" lower-cased by Python is two characters, and a final "Σ" becomes "ς"; PostgreSQL maps each letter
+    alone. The places are found either way, where they are in the text as written."""
+    from search.engines.database import places, stem_starts
+
+    assert places("Apply, APPLIED, reapply", stem_starts(["appl"])) == [0, 7, 18]
+    assert places("İstanbul apply", stem_starts(["appl"])) == [9]
+    assert places("ΟΔΟΣ οδοσ", stem_starts(["οδοσ"])) == [0, 5]
+
+
+def test_a_line_not_marked_can_only_be_passed_over_when_it_cannot_beat_the_best():
+    """Issue 17: the marked lines give the snippet only when no line left unmarked could hold more matches, or
+    as many and come before the best one; otherwise None (the caller marks the rest)."""
+    from search.engines.database import best_of_marked
+
+    summary = f"A {mark('birth')} summary"
+    lines = [(2, f"{mark('Register')} a {mark('birth')}"), (5, f"One {mark('birth')}")]
+    # Fewer matches possible, or as many after the best line: decided.
+    assert best_of_marked(summary, lines, [(7, "birth birth", 2), (1, "birth", 1)]) == lines[0][1]
+    # As many before it: it could be the first of equals.
+    assert best_of_marked(summary, lines, [(1, "birth birth", 2)]) is None
+    # More than the best: could be better.
+    assert best_of_marked(summary, lines, [(9, "birth birth birth", 3)]) is None
+    # The summary's passage comes first: a body line as good as it never beats it.
+    assert best_of_marked(summary, [], [(0, "birth", 1)]) == summary
+    # Nothing marked yet and a line that may match: undecided.
+    assert best_of_marked("", [(3, "registrar")], [(4, "birth", 1)]) is None
+    # Two passages in one line (a line separator inside): counted apart, as best_passage reads them.
+    split = [(2, f"{mark('birth')}\u2028{mark('birth')}")]
+    assert best_of_marked("", split, [(3, "birth birth", 2)]) is None

@@ -1382,11 +1382,11 @@ def places(text, starts):
     lowered = text.lower()
     if len(lowered) != len(text) or "ς" in lowered:
         return [match.start() for match in pattern.finditer(text)]
-    found = []
+    found = set()  # one place where two stems start ("regis" and "regist" in "register")
     for stem in stems:
         at = lowered.find(stem)
         while at != -1:
-            found.append(at)
+            found.add(at)
             at = lowered.find(stem, at + len(stem))
     return sorted(found)
 

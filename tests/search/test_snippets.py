@@ -93,3 +93,14 @@ def test_a_line_not_marked_can_only_be_passed_over_when_it_cannot_beat_the_best(
     # Two passages in one line (a line separator inside): counted apart, as best_passage reads them.
     split = [(2, f"{mark('birth')}\u2028{mark('birth')}")]
     assert best_of_marked("", split, [(3, "birth birth", 2)]) is None
+
+
+def test_a_place_where_two_stems_start_is_one_place():
+    """Issue 17: the query "register a birth" (and its synonym "birth registration") has the stems "regist"
+    and "registr", so "regis" and "regist" both start at "Register": one word, one match at most, not two
+    (counting it twice had every line marked for that query)."""
+    from search.engines.database import lines_to_mark, places, stem_starts
+
+    starts = stem_starts(["regis", "regist", "birt"])
+    assert places("Register a birth", starts) == [0, 11]
+    assert lines_to_mark("Register a birth", starts) == ([(0, "Register a birth", 2)], [])

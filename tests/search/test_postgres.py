@@ -301,6 +301,21 @@ def test_a_common_word_ranks_titled_matches_first_and_pages_through_every_match(
     assert total == 240
     assert sorted(keys[:5]) == sorted(e.key for e in titled)
     assert sorted(keys) == sorted(e.key for e in plain + titled)
+    # Every term's documents counted again for each page (nothing kept), so their ids are known: the rest by
+    # id are looked up by key, not found again through the index. The same pages.
+    from django.core.cache import caches
+    from django.test.utils import CaptureQueriesContext
+
+    from library import version
+
+    monkeypatch.setattr(caches[version.PAGES_CACHE], "get", lambda key, default=None: default)
+    with CaptureQueriesContext(connection) as captured:
+        assert every_page() == (keys, total)
+    statements = [query["sql"] for query in captured.captured_queries]
+    assert sum("unnest(" in sql and "WITH ORDINALITY w (id, rn)" in sql for sql in statements) == 25
+    assert not [sql for sql in statements if "WITH c (id) AS MATERIALIZED" in sql]
+    monkeypatch.undo()
+    monkeypatch.setattr("search.engines.database.FEW_CANDIDATES", few)
     monkeypatch.setattr("search.engines.database.PostgresMatch.title_words", lambda self: None)
     assert every_page() == (keys, total)
 

@@ -29,7 +29,7 @@ from ..models import SearchDocument, SearchIndexState, SearchWord
 from ..query import MARK_END, MARK_START, SearchHit, SearchResults, best_passage
 from ..synonyms import STOPWORDS, WORD, QueryTerm, analyse_query, english_stem, synonym_groups, title_scorer, words
 from .base import SearchEngine, SearchEngineUnavailable, suggest_spelling
-from .facet_sets import facet_sets, generation_text, ids_from_bytes
+from .facet_sets import facet_sets, generation_text, ids_from_bytes, known_size
 
 FTS_TABLE = "library_search_fts"
 FTS_COLUMNS = ("title", "service_names", "keywords", "summary", "body")
@@ -184,7 +184,8 @@ class DatabaseEngine(SearchEngine):
             require_every = every >= EVERY_TERM_MINIMUM
             candidates = match.candidates(require_every, look_alikes=not every)
             filtered = apply_filters(candidates, query.filters)
-            ranker = Ranker(terms, match.weights(require_every), query.text)
+            documents = known_size(query.locale, kept.current_generation())
+            ranker = Ranker(terms, match.weights(require_every, documents), query.text)
             # Unfiltered, every term required: the candidates are the ones counted above.
             known = every if require_every and not query.filters else None
             # And, when counted in this request (not kept), their ids.
@@ -903,8 +904,10 @@ class PostgresMatch:
             cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)")
         return self.documents.filter(any_term_matches(self.table, self.terms, look_alike=self.text))
 
-    def weights(self, every):
-        """All 1 when every term is required (every candidate has them all); else by each term's documents."""
+    def weights(self, every, documents=None):
+        """All 1 when every term is required (every candidate has them all); else by each term's documents.
+        ``documents``: how many the locale has, when known (:func:`facet_sets.known_size`); else counted here
+        too (at 10,000 pages 0.8 ms of the database's CPU, more than the terms' counts)."""
         if every or len(self.terms) == 1:
             return (1.0,) * len(self.terms)
         counts, params = [], []
@@ -912,14 +915,15 @@ class PostgresMatch:
             sql, term_params = self.matching([term], True).sql()
             counts.append(f"(SELECT COUNT(*) FROM ({sql}) t)")  # noqa: S608  (built here, words as parameters)
             params += term_params
-        total_sql, total_params = self.documents.sql()
+        if documents is None:
+            total_sql, total_params = self.documents.sql()
+            counts.append(f"(SELECT COUNT(*) FROM ({total_sql}) d)")  # noqa: S608
+            params += total_params
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {', '.join(counts)}, (SELECT COUNT(*) FROM ({total_sql}) d)",  # noqa: S608
-                [*params, *total_params],
-            )
-            *frequencies, total = cursor.fetchone()
-        return term_weights(frequencies, total)
+            cursor.execute(f"SELECT {', '.join(counts)}", params)
+            found = cursor.fetchone()
+        frequencies = found[: len(self.terms)]
+        return term_weights(frequencies, documents if documents is not None else found[-1])
 
     def ranked(self, filtered, every, ranker, wanted, total=None, shown=0, known_ids=None):
         """``(rows best first, total)``: every candidate ordered by an LGSL code typed, the terms covered,
@@ -1680,7 +1684,7 @@ class SqliteMatch:
             pk__in=[pk for pk, (covered, _) in self.scores.items() if all(covered) or not every]
         )
 
-    def weights(self, every):
+    def weights(self, every, documents=None):
         width = len(next(iter(self.scores.values()))[0]) if self.scores else 0
         frequencies = [sum(1 for covered, _ in self.scores.values() if covered[i]) for i in range(width)]
         return term_weights(frequencies, self.documents.count())

@@ -145,6 +145,12 @@ def facet_sets(locale, generation):
     return sets
 
 
+def known_size(locale, generation):
+    """How many documents ``locale`` has at ``generation``, when this process's sets were made at it; else None."""
+    sets = _kept.get((connection.alias, locale))
+    return len(sets.ids) if sets is not None and sets.generation == generation else None
+
+
 def forget():
     """Empty this process's sets (tests: a rolled-back transaction winds the generation back)."""
     _kept.clear()

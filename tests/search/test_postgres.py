@@ -520,6 +520,36 @@ def test_the_any_term_fallback_counts_facets_from_the_ids_its_ranking_read():
         assert sum(counted["type"].values()) == (12 if not filters else 4)
 
 
+def test_the_any_term_fallback_weighs_terms_by_the_documents_the_facet_sets_know():
+    """Issue 17: each term's weight in the fallback to any term needs how many documents the locale has. Once
+    this process's facet sets were made at the index's generation they know it, and the statement counting each
+    term's documents does not count them all again; the weights, and so the order, are the same."""
+    from django.core.cache import caches
+    from django.test.utils import CaptureQueriesContext
+
+    from library import version
+    from search.engines import facet_sets
+
+    engine = DatabaseEngine()
+    engine.upsert([facet_document(n, matches=n % 2 == 0) for n in range(12)])
+    counting_all = re.compile(r"SELECT \(SELECT COUNT.*\(SELECT COUNT\(\*\) FROM \(SELECT [^)]*\) d\)$")
+
+    def search():
+        caches[version.PAGES_CACHE].clear()  # nothing kept between the two
+        with CaptureQueriesContext(connection) as captured:
+            results = engine.search(SearchQuery("parking bin", facets=FACETS))
+        weights = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT (SELECT COUNT")]
+        assert len(weights) == 1
+        return [(hit.key, hit.score) for hit in results.hits], bool(counting_all.search(weights[0]))
+
+    facet_sets.forget()
+    first, counted = search()  # the sets are made after the weights, to count the facets
+    assert counted
+    again, counted = search()
+    assert not counted
+    assert again == first
+
+
 @pytest.mark.parametrize(
     "text",
     ["apply", "possible", "relational", "happy", "archaeology", "generously", "council tax", "bulky waste", "x"],

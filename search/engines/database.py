@@ -1064,8 +1064,8 @@ class PostgresMatch:
         from django.db.models import BooleanField
         from django.db.models.expressions import RawSQL
 
-        def where(condition, params):
-            return filtered.filter(RawSQL(condition, params, output_field=BooleanField())).sql(columns)  # noqa: S611
+        def where(condition, params, documents=filtered):
+            return documents.filter(RawSQL(condition, params, output_field=BooleanField())).sql(columns)  # noqa: S611
 
         table = self.table
         columns = ", ".join(f"{table}.{column}" for column in ("id", "title", "lgsl_codes", "title_vector"))
@@ -1106,10 +1106,26 @@ class PostgresMatch:
             for param in (*stems, regex, *[param for word in missed for param in (word, lexeme)])
         ]
         found = " || ".join(words_sql)
-        sql, params = where(f"{table}.title_vector @@ ({found})", words_params)
+        # A title with every term itself (its vector matches the query) needs no test of the search's vector,
+        # which holds the title's lexemes: unread for those, the match is tested only for the other titles.
+        # "apply" at 100,000 pages: 7,143 titled candidates, all with the word itself, 33 ms of rechecking.
+        query_sql, query_params = tsquery(self.terms, every=True)
+        unmatched = filtered.without(vector_matches(table, self.terms, every=True))
+        implied_sql, implied_params = where(
+            f"{table}.title_vector @@ ({found}) AND {table}.title_vector @@ {query_sql}",
+            [*words_params, *query_params],
+            unmatched,
+        )
+        # The others: the title's test first (a CASE: the planner would order them by its own costs).
+        rest_sql, rest_params = where(
+            f"{table}.title_vector @@ ({found}) AND CASE WHEN {table}.title_vector @@ {query_sql} THEN FALSE "
+            f"ELSE {table}.search_vector @@ {query_sql} END",
+            [*words_params, *query_params, *query_params],
+            unmatched,
+        )
+        sql, params = f"{implied_sql} UNION ALL {rest_sql}", [*implied_params, *rest_params]
         if regex_tests:
             # The search's vector last: read only for a title that passed (or through its index, when few match).
-            query_sql, query_params = tsquery(self.terms, every=True)
             more_sql, more_params = where(
                 f"{table}.id = ANY(ARRAY(SELECT r.id FROM {table} r "  # noqa: S608  (words as parameters)
                 f"WHERE ({regex_sql}) AND r.search_vector @@ {query_sql}))",
@@ -1244,20 +1260,30 @@ class PostgresDocuments:
 
     table = f'"{SearchDocument._meta.db_table}"'
 
-    def __init__(self, locale, conditions=(), params=()):
+    def __init__(self, locale, conditions=()):
         self.locale = locale
-        self.conditions = conditions
-        self.params = params
+        self.conditions = conditions  # ((sql, params), …)
 
     def filter(self, condition):
-        return PostgresDocuments(self.locale, (*self.conditions, condition.sql), (*self.params, *condition.params))
+        return PostgresDocuments(self.locale, (*self.conditions, (condition.sql, tuple(condition.params))))
+
+    def without(self, condition):
+        """These documents without ``condition`` (as :meth:`filter` was given it): e.g. the full-text match,
+        where another condition implies it."""
+        left = (condition.sql, tuple(condition.params))
+        return PostgresDocuments(self.locale, tuple(kept for kept in self.conditions if kept != left))
 
     def sql(self, columns=None, params=()):
         """``(sql, params)``: ``SELECT columns`` (the id by default; ``params`` theirs) of these documents."""
-        where = "".join(f" AND ({condition})" for condition in self.conditions)
+        where = "".join(f" AND ({condition})" for condition, _ in self.conditions)
+        # With a condition of their own (a full-text match, a facet value: each answered by its GIN index), the
+        # locale is tested on the rows those find, never through its own index: for a word in nearly every
+        # document the planner would take the locale's index and test the match on every row, unpacking each
+        # stored vector ("council" at 100,000 pages: 328 ms, against 28 ms from the full-text index).
+        locale = f"({self.table}.locale || '')" if self.conditions else f"{self.table}.locale"
         return (
-            f"SELECT {columns or self.table + '.id'} FROM {self.table} WHERE {self.table}.locale = %s{where}",  # noqa: S608
-            [*params, self.locale, *self.params],
+            f"SELECT {columns or self.table + '.id'} FROM {self.table} WHERE {locale} = %s{where}",  # noqa: S608
+            [*params, self.locale, *(param for _, condition_params in self.conditions for param in condition_params)],
         )
 
     def count(self):

@@ -321,6 +321,30 @@ def test_a_common_word_ranks_titled_matches_first_and_pages_through_every_match(
 
 
 @pytest.mark.parametrize("few", [0, 1000])
+def test_a_title_with_the_words_only_by_their_first_letters_is_checked_against_the_whole_document(monkeypatch, few):
+    """Issue 17: a title with every term itself is a candidate without its search vector being read; one whose
+    words share only their first six letters with the query's ("Registration" for "register") is one only if
+    the document has the words elsewhere. Both kinds rank by title, the order the same found either way."""
+    monkeypatch.setattr("search.engines.database.FEW_CANDIDATES", few)
+    engine = DatabaseEngine()
+    plain = [entry(f"service-{n}", f"Road service {n:03}", body="register the roads") for n in range(230)]
+    titled = [
+        entry("service-word", "Register a death", body="deaths"),
+        entry("service-start", "Registration office", body="register here"),
+        entry("service-not", "Registration of land", body="land only"),  # no "register" in it: not a match
+    ]
+    engine.upsert(plain + titled)
+    results = engine.search(SearchQuery("register", facets=()))
+    assert results.total == 232
+    assert {hit.key for hit in results.hits[:2]} == {"service-word", "service-start"}
+    assert "service-not" not in {hit.key for hit in results.hits}
+    monkeypatch.setattr("search.engines.database.PostgresMatch.title_words", lambda self: None)
+    assert [hit.key for hit in engine.search(SearchQuery("register", facets=())).hits] == [
+        hit.key for hit in results.hits
+    ]
+
+
+@pytest.mark.parametrize("few", [0, 1000])
 def test_a_title_word_its_lexemes_miss_still_ranks_its_document_by_title(monkeypatch, few):
     """A title word found only by its first six letters ("grants/vouchers" is one token to PostgreSQL, so no
     lexeme starts "vouche") still scores the title, which comes first though 240 matches were added before it
@@ -646,3 +670,21 @@ def test_a_title_with_none_of_the_words_scores_0_without_scoring_each_word(text)
             scores.append(cursor.fetchall())
     assert scores[0] == scores[1]
     assert any(score > 0 for _, score in scores[0]) and any(score == 0 for _, score in scores[0])
+
+
+def test_the_locale_is_found_through_its_index_only_when_nothing_else_narrows_the_documents():
+    """Issue 17: with a full-text match (or a facet value) the planner is left no index on the locale, so the
+    match's own GIN index finds the rows; for a word in nearly every document it took the locale's index and
+    tested every row's vector ("council" at 100,000 pages, 328 ms against 28). Alone, the locale's index counts."""
+    documents = database.PostgresDocuments("en")
+    assert 'WHERE "library_search_searchdocument".locale = %s' in documents.sql()[0]
+    match = database.vector_matches(documents.table, database.analyse_query("council"), every=True)
+    sql, params = documents.filter(match).sql()
+    assert "WHERE (\"library_search_searchdocument\".locale || '') = %s AND (" in sql
+    assert params[0] == "en"
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # as the search's transaction has it
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = [row[0] for row in cursor.fetchall()]
+    assert not [line for line in plan if "Index" in line and "locale" in line], plan
+    assert any("library_search_vector_gin" in line for line in plan), plan

@@ -3,9 +3,11 @@
 import functools
 
 from django import template
+from django.core.signals import setting_changed
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
@@ -169,3 +171,44 @@ def govuk_frontend_config():
     from pattern_pages.frontend_i18n import frontend_config
 
     return frontend_config()
+
+
+# Bumped when a setting changes (tests override URLs, static files, languages): every kept fragment is made again.
+_fragment_generation = [0]
+
+
+def _forget_fragments(**kwargs):
+    _fragment_generation[0] += 1
+
+
+setting_changed.connect(_forget_fragments, dispatch_uid="library_tags.forget_fragments")
+
+
+class SameForLanguageNode(template.Node):
+    """Renders its contents once per language and process, then gives back that HTML (see ``same_for_language``)."""
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+        self.rendered = {}
+        self.generation = _fragment_generation[0]
+
+    def render(self, context):
+        if self.generation != _fragment_generation[0]:
+            self.rendered, self.generation = {}, _fragment_generation[0]
+        language = translation.get_language()
+        html = self.rendered.get(language)
+        if html is None:
+            html = self.rendered[language] = mark_safe(self.nodelist.render(context))  # noqa: S308 (rendered by it)
+        return html
+
+
+@register.tag
+def same_for_language(parser, token):
+    """``{% same_for_language %}…{% end_same_for_language %}``: a part of a template that shows only texts,
+    static files and addresses in the active language (the header's and footer's texts, the stylesheets), made
+    once per language in each process instead of on every page: a page's footer alone is a dozen translations
+    and reversed addresses. Nothing inside may read the page, the request or the library (the nonce, the
+    navigation, the breadcrumbs stay outside)."""
+    nodelist = parser.parse(("end_same_for_language",))
+    parser.delete_first_token()
+    return SameForLanguageNode(nodelist)

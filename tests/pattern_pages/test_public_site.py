@@ -127,6 +127,13 @@ def test_a_pattern_page_builds_no_statement_a_page_like_it_built(client, build_p
     assert sql_built["count"] - built == PATTERN_PAGE_STATEMENTS_BUILT
 
 
+def test_pages_are_found_by_their_address_through_an_index(db):
+    """Wagtail's page table has an index on ``url_path``, by which a public page is routed (``page_at``)."""
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "wagtailcore_page")
+    assert any(c["index"] and c["columns"] == ["url_path"] for c in constraints.values())
+
+
 def test_process_page_shows_steps_legislation_data_and_bpmn_link(client, admission_process):
     """A process page shows the steps table, legislation with its link, data held and the BPMN download."""
     html = page_text(client.get(admission_process.url))

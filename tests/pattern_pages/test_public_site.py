@@ -127,6 +127,21 @@ def test_a_pattern_page_builds_no_statement_a_page_like_it_built(client, build_p
     assert sql_built["count"] - built == PATTERN_PAGE_STATEMENTS_BUILT
 
 
+def test_breadcrumbs_read_their_index_page_once_per_library_version(client, build_pattern, pattern_index):
+    """Pattern pages under one index read it for their breadcrumbs once per library version; renamed, it shows at
+    once on the next page rendered, and a kept page that shows it goes with the change."""
+    first, second = build_pattern(), build_pattern()
+    assert f">{pattern_index.title}</a>" in page_text(client.get(first.url))
+    forget_rendered_pages(client)
+    with CaptureQueriesContext(connection) as queries:
+        page_text(client.get(second.url))
+    assert not [query for query in queries if '"wagtailcore_page"."path" IN (' in query["sql"]]  # the ancestors
+    pattern_index.title = "Every pattern"
+    pattern_index.save_revision().publish()
+    assert ">Every pattern</a>" in page_text(client.get(second.url))
+    assert ">Every pattern</a>" in page_text(client.get(first.url))
+
+
 def test_pages_are_found_by_their_address_through_an_index(db):
     """Wagtail's page table has an index on ``url_path``, by which a public page is routed (``page_at``)."""
     with connection.cursor() as cursor:
@@ -380,13 +395,14 @@ def test_pages_set_no_cookies(client, home_page, url):
 # look for it), both in one write (KEPT_WRITE_QUERIES, then +1 the version that keys this process's copy of the
 # HTML); rendered again with that kept (after an adoption, say), only Wagtail's routing, the adoptions and the
 # assessments are read. The pattern's type and council are read with the page when it is routed
-# (HomePage.route_by_url_path).
+# (HomePage.route_by_url_path). The breadcrumbs' ancestors are read once per library version for each place in the
+# tree (library_tags._remembered_ancestors): the page rendered first to warm the caches read them.
 # The write: on PostgreSQL one statement for the rows and their dependencies, then the version read again; on
 # SQLite a savepoint, the rows, their dependencies, the release and the version.
 KEPT_WRITE_QUERIES = 2 if connection.vendor == "postgresql" else 5
-PATTERN_PAGE_QUERIES = 18 + KEPT_WRITE_QUERIES
+PATTERN_PAGE_QUERIES = 17 + KEPT_WRITE_QUERIES
 # The process page: +1 for the pattern steps that lead into its steps.
-PROCESS_PAGE_QUERIES = 14 + KEPT_WRITE_QUERIES
+PROCESS_PAGE_QUERIES = 13 + KEPT_WRITE_QUERIES
 SERVICE_PAGE_QUERIES = 13
 # The adoption moved the version: the site, locales and restrictions again; the page alone is written.
 PATTERN_PAGE_WITH_BODY_KEPT_QUERIES = 11 + KEPT_WRITE_QUERIES

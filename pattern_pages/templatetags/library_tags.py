@@ -140,28 +140,20 @@ def _ancestors(depth):
     )
 
 
-# The ancestors read under one library version, by the paths above the page: ``(ancestors, their rows' tags)``.
-_ancestors_read = {"version": None, "by_paths": {}}
-
-
-def _remembered_ancestors(request, pk, paths):
+def _remembered_ancestors(pk, paths):
     """The ancestors of the page at ``paths[-1]`` (``pk``) below the home page, read once per library version for
-    each place in the tree: every pattern page's breadcrumbs name the same index page. The version is the one the
-    page cache read from the database when the request started (``request._kept_version``), and any change to a
-    page moves it, so what was read stays right for that version; the rows are shared read-only. What a kept
-    rendering depends on is declared as reading them would have (``library.kept``)."""
-    library_version = getattr(request, "_kept_version", None)
-    if not library_version or library_version == "0":  # not served through the page cache, or never changed
+    each place in the tree (``library.version.remembered``): every pattern page's breadcrumbs name the same index
+    page. What a kept rendering depends on is declared as reading them would have (``library.kept``)."""
+    remembered = version.remembered("ancestors")
+    if remembered is None:  # not a page the page cache serves
         return _ancestors(len(paths)).run(pk, *paths)
-    if _ancestors_read["version"] != library_version:
-        _ancestors_read.update(version=library_version, by_paths={})
     key = tuple(paths[:-1])  # the page itself is never among them (its own path, left out by its pk)
-    found = _ancestors_read["by_paths"].get(key)
+    found = remembered.get(key)
     if found is None:
         with kept.collecting() as loaded:
             kept.complete()
             ancestors = _ancestors(len(paths)).run(pk, *paths)
-        found = _ancestors_read["by_paths"][key] = (ancestors, frozenset(loaded.tags))
+        found = remembered[key] = (ancestors, frozenset(loaded.tags))
     kept.depends_on(*found[1])
     return found[0]
 
@@ -174,7 +166,7 @@ def page_breadcrumbs(context, page):
 
     step = page.steplen
     paths = [page.path[0:end] for end in range(step, len(page.path) + 1, step)]  # Wagtail's ancestor_of_q
-    ancestors = _remembered_ancestors(request, page.pk, paths)
+    ancestors = _remembered_ancestors(page.pk, paths)
     return [
         {"text": ancestor.title, "href": ancestor.get_url(request=request), "lang": other_language(ancestor)}
         for ancestor in ancestors

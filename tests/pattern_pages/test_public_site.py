@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from library import kept
 from tests import factories
+from tests.pattern_pages.conftest import pattern_steps
 
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 
@@ -99,6 +100,7 @@ def test_pattern_page_query_count_does_not_grow_with_steps_or_links(client, buil
     for _ in range(3):
         factories.AdoptionFactory(pattern=large)
     count_queries(client, small.url)  # warm caches (site root paths, content types)
+    count_queries(client, large.url)  # its components, read once for this version of the library
     forget_rendered_pages(client)
     with django_assert_num_queries(PATTERN_PAGE_QUERIES):
         client.get(small.url)
@@ -123,7 +125,7 @@ def test_a_pattern_page_builds_no_statement_a_page_like_it_built(client, build_p
     built = sql_built["count"]
     with CaptureQueriesContext(connection) as queries:
         assert "Used by 1 council" in page_text(client.get(second.url))
-    assert len(queries) == PATTERN_PAGE_QUERIES
+    assert len(queries) == PATTERN_PAGE_QUERIES + NEW_COMPONENTS_QUERIES  # its components were never read
     assert sql_built["count"] - built == PATTERN_PAGE_STATEMENTS_BUILT
 
 
@@ -140,6 +142,26 @@ def test_breadcrumbs_read_their_index_page_once_per_library_version(client, buil
     pattern_index.save_revision().publish()
     assert ">Every pattern</a>" in page_text(client.get(second.url))
     assert ">Every pattern</a>" in page_text(client.get(first.url))
+
+
+def test_chosen_components_are_read_once_per_library_version(client, build_pattern):
+    """A pattern page naming components another page read under this library version reads none; renamed, a
+    component shows at once, on a page rendered from nothing and on the kept one."""
+    first = build_pattern(steps=2)
+    components = list(first.steps[0].value["components"])
+    second = build_pattern(steps=0)
+    second.steps = pattern_steps(2, components)
+    second.save_revision().publish()
+    assert ">Date input 0</a>" in page_text(client.get(first.url))
+    forget_rendered_pages(client)
+    client.get(first.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert ">Date input 1</a>" in page_text(client.get(second.url))
+    assert not [query for query in queries if "pattern_pages_designsystemcomponent" in query["sql"]]
+    components[0].name = "Date input, renamed"
+    components[0].save()
+    assert ">Date input, renamed</a>" in page_text(client.get(second.url))
+    assert ">Date input, renamed</a>" in page_text(client.get(first.url))
 
 
 def test_pages_are_found_by_their_address_through_an_index(db):
@@ -400,7 +422,10 @@ def test_pages_set_no_cookies(client, home_page, url):
 # The write: on PostgreSQL one statement for the rows and their dependencies, then the version read again; on
 # SQLite a savepoint, the rows, their dependencies, the release and the version.
 KEPT_WRITE_QUERIES = 2 if connection.vendor == "postgresql" else 5
-PATTERN_PAGE_QUERIES = 17 + KEPT_WRITE_QUERIES
+PATTERN_PAGE_QUERIES = 16 + KEPT_WRITE_QUERIES
+# Its design system components are read once per library version (SnippetChooserBlock): +1 for a page whose
+# components no page read before under this version.
+NEW_COMPONENTS_QUERIES = 1
 # The process page: +1 for the pattern steps that lead into its steps.
 PROCESS_PAGE_QUERIES = 13 + KEPT_WRITE_QUERIES
 SERVICE_PAGE_QUERIES = 13

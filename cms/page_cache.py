@@ -188,7 +188,7 @@ class PublicPageCacheMiddleware:
         request._kept_version = kept.read_version()
         remember_site(request, request._kept_version)
         request._kept_pending = []  # what the page keeps of itself (its body), written with the page
-        with kept.collecting() as dependencies:
+        with kept.collecting() as dependencies, version.serving(request._kept_version):
             response = self.get_response(request)
         entry = None
         if storable(request, response):

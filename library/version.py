@@ -11,8 +11,10 @@ reads it on every request), so another process's change is seen at most that lon
 made in this process is seen at once. Responses say ``max-age=60`` anyway.
 """
 
+import contextlib
 import hashlib
 import time
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import connection
@@ -27,6 +29,9 @@ from .models import LibraryVersion
 PAGES_CACHE = "pages"
 
 _remembered = {"counter": None, "until": 0.0}
+# The version a public page is being rendered under (``serving``) and what was read under it (``remembered``).
+_serving = ContextVar("library_version_serving", default=None)
+_read_under = {"version": None, "kinds": {}}
 
 
 def current():
@@ -70,3 +75,29 @@ class Version(Consumer):
 def cache_key(kind, *parts):
     """A cache key that changes with the library version: ``cache_key("page", "https", "example.org", …)``."""
     return f"{kind}:" + hashlib.sha256("\n".join((current(), *parts)).encode()).hexdigest()
+
+
+@contextlib.contextmanager
+def serving(library_version):
+    """``with serving(version):`` render a page under ``version``, as read from the database when the request
+    started (the page cache does: ``cms.page_cache``), so that rows every page shows are read once for it
+    (:func:`remembered`)."""
+    token = _serving.set(library_version)
+    try:
+        yield
+    finally:
+        _serving.reset(token)
+
+
+def remembered(kind):
+    """A dict of ``kind`` kept for the version the page being rendered is served under (:func:`serving`), or None
+    outside one (or before the library's first change, which has no version to key it on).
+
+    Any change to what the site shows moves the version, so what is read under it stays right for it; a new
+    version starts empty. What is kept is shared by every request under that version, read-only."""
+    library_version = _serving.get()
+    if not library_version or library_version == "0":
+        return None
+    if _read_under["version"] != library_version:
+        _read_under.update(version=library_version, kinds={})
+    return _read_under["kinds"].setdefault(kind, {})

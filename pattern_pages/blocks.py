@@ -16,6 +16,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets import blocks as snippet_blocks
 
+from library import kept, version
 from library.fixed import FixedQuery
 
 from .block_validation import StructBlockValidationMixin
@@ -152,7 +153,24 @@ class ProcessChooserBlock(PageChooserBlock):
 
 
 class SnippetChooserBlock(LoadedChoiceMixin, snippet_blocks.SnippetChooserBlock):
+    """Chosen snippets (a step's design system components, an assessment's standard) are few and shared by many
+    pages: while a public page is served, each is read once per library version (``library.version.remembered``)
+    and every page gets a copy of it, as a page that read it would, its row declared to what is kept
+    (``library.kept``)."""
+
     wagtail_path = "wagtail.snippets.blocks.SnippetChooserBlock"
+
+    def bulk_to_python(self, values):
+        remembered = version.remembered(("chosen", self.model_class._meta.label_lower))
+        if remembered is None or any(type(pk) is not int for pk in values if pk is not None):
+            return super().bulk_to_python(values)
+        missing = list(dict.fromkeys(pk for pk in values if pk is not None and pk not in remembered))
+        if missing:
+            for pk, row in zip(missing, super().bulk_to_python(missing), strict=True):
+                remembered[pk] = row  # None for a row that is gone (its deletion moved the version)
+        rows = [None if pk is None else remembered[pk] for pk in values]
+        kept.depends_on(*(kept.row_tag(row) for row in rows if row is not None))
+        return [None if row is None else copy.copy(row) for row in rows]
 
 
 # ----- prose sections -------------------------------------------------------------------------

@@ -3,13 +3,15 @@
 import functools
 
 from django import template
+from django.core.signals import setting_changed
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
-from library import version
+from library import kept, version
 from library.fixed import FixedQuery
 from pattern_pages.i18n import LINKED_PAGE_FIELDS, active_locale
 
@@ -138,6 +140,24 @@ def _ancestors(depth):
     )
 
 
+def _remembered_ancestors(pk, paths):
+    """The ancestors of the page at ``paths[-1]`` (``pk``) below the home page, read once per library version for
+    each place in the tree (``library.version.remembered``): every pattern page's breadcrumbs name the same index
+    page. What a kept rendering depends on is declared as reading them would have (``library.kept``)."""
+    remembered = version.remembered("ancestors")
+    if remembered is None:  # not a page the page cache serves
+        return _ancestors(len(paths)).run(pk, *paths)
+    key = tuple(paths[:-1])  # the page itself is never among them (its own path, left out by its pk)
+    found = remembered.get(key)
+    if found is None:
+        with kept.collecting() as loaded:
+            kept.complete()
+            ancestors = _ancestors(len(paths)).run(pk, *paths)
+        found = remembered[key] = (ancestors, frozenset(loaded.tags))
+    kept.depends_on(*found[1])
+    return found[0]
+
+
 @register.simple_tag(takes_context=True)
 def page_breadcrumbs(context, page):
     """Breadcrumbs for a Wagtail page: its ancestors below the home page (the template adds "Home")."""
@@ -146,7 +166,7 @@ def page_breadcrumbs(context, page):
 
     step = page.steplen
     paths = [page.path[0:end] for end in range(step, len(page.path) + 1, step)]  # Wagtail's ancestor_of_q
-    ancestors = _ancestors(len(paths)).run(page.pk, *paths)
+    ancestors = _remembered_ancestors(page.pk, paths)
     return [
         {"text": ancestor.title, "href": ancestor.get_url(request=request), "lang": other_language(ancestor)}
         for ancestor in ancestors
@@ -169,3 +189,44 @@ def govuk_frontend_config():
     from pattern_pages.frontend_i18n import frontend_config
 
     return frontend_config()
+
+
+# Bumped when a setting changes (tests override URLs, static files, languages): every kept fragment is made again.
+_fragment_generation = [0]
+
+
+def _forget_fragments(**kwargs):
+    _fragment_generation[0] += 1
+
+
+setting_changed.connect(_forget_fragments, dispatch_uid="library_tags.forget_fragments")
+
+
+class SameForLanguageNode(template.Node):
+    """Renders its contents once per language and process, then gives back that HTML (see ``same_for_language``)."""
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+        self.rendered = {}
+        self.generation = _fragment_generation[0]
+
+    def render(self, context):
+        if self.generation != _fragment_generation[0]:
+            self.rendered, self.generation = {}, _fragment_generation[0]
+        language = translation.get_language()
+        html = self.rendered.get(language)
+        if html is None:
+            html = self.rendered[language] = mark_safe(self.nodelist.render(context))  # noqa: S308 (rendered by it)
+        return html
+
+
+@register.tag
+def same_for_language(parser, token):
+    """``{% same_for_language %}…{% end_same_for_language %}``: a part of a template that shows only texts,
+    static files and addresses in the active language (the header's and footer's texts, the stylesheets), made
+    once per language in each process instead of on every page: a page's footer alone is a dozen translations
+    and reversed addresses. Nothing inside may read the page, the request or the library (the nonce, the
+    navigation, the breadcrumbs stay outside)."""
+    nodelist = parser.parse(("end_same_for_language",))
+    parser.delete_first_token()
+    return SameForLanguageNode(nodelist)

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from library import kept
 from tests import factories
+from tests.pattern_pages.conftest import pattern_steps
 
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 
@@ -99,6 +100,7 @@ def test_pattern_page_query_count_does_not_grow_with_steps_or_links(client, buil
     for _ in range(3):
         factories.AdoptionFactory(pattern=large)
     count_queries(client, small.url)  # warm caches (site root paths, content types)
+    count_queries(client, large.url)  # its components, read once for this version of the library
     forget_rendered_pages(client)
     with django_assert_num_queries(PATTERN_PAGE_QUERIES):
         client.get(small.url)
@@ -123,8 +125,50 @@ def test_a_pattern_page_builds_no_statement_a_page_like_it_built(client, build_p
     built = sql_built["count"]
     with CaptureQueriesContext(connection) as queries:
         assert "Used by 1 council" in page_text(client.get(second.url))
-    assert len(queries) == PATTERN_PAGE_QUERIES
+    assert len(queries) == PATTERN_PAGE_QUERIES + NEW_COMPONENTS_QUERIES  # its components were never read
     assert sql_built["count"] - built == PATTERN_PAGE_STATEMENTS_BUILT
+
+
+def test_breadcrumbs_read_their_index_page_once_per_library_version(client, build_pattern, pattern_index):
+    """Pattern pages under one index read it for their breadcrumbs once per library version; renamed, it shows at
+    once on the next page rendered, and a kept page that shows it goes with the change."""
+    first, second = build_pattern(), build_pattern()
+    assert f">{pattern_index.title}</a>" in page_text(client.get(first.url))
+    forget_rendered_pages(client)
+    with CaptureQueriesContext(connection) as queries:
+        page_text(client.get(second.url))
+    assert not [query for query in queries if '"wagtailcore_page"."path" IN (' in query["sql"]]  # the ancestors
+    pattern_index.title = "Every pattern"
+    pattern_index.save_revision().publish()
+    assert ">Every pattern</a>" in page_text(client.get(second.url))
+    assert ">Every pattern</a>" in page_text(client.get(first.url))
+
+
+def test_chosen_components_are_read_once_per_library_version(client, build_pattern):
+    """A pattern page naming components another page read under this library version reads none; renamed, a
+    component shows at once, on a page rendered from nothing and on the kept one."""
+    first = build_pattern(steps=2)
+    components = list(first.steps[0].value["components"])
+    second = build_pattern(steps=0)
+    second.steps = pattern_steps(2, components)
+    second.save_revision().publish()
+    assert ">Date input 0</a>" in page_text(client.get(first.url))
+    forget_rendered_pages(client)
+    client.get(first.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert ">Date input 1</a>" in page_text(client.get(second.url))
+    assert not [query for query in queries if "pattern_pages_designsystemcomponent" in query["sql"]]
+    components[0].name = "Date input, renamed"
+    components[0].save()
+    assert ">Date input, renamed</a>" in page_text(client.get(second.url))
+    assert ">Date input, renamed</a>" in page_text(client.get(first.url))
+
+
+def test_pages_are_found_by_their_address_through_an_index(db):
+    """Wagtail's page table has an index on ``url_path``, by which a public page is routed (``page_at``)."""
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "wagtailcore_page")
+    assert any(c["index"] and c["columns"] == ["url_path"] for c in constraints.values())
 
 
 def test_process_page_shows_steps_legislation_data_and_bpmn_link(client, admission_process):
@@ -373,13 +417,17 @@ def test_pages_set_no_cookies(client, home_page, url):
 # look for it), both in one write (KEPT_WRITE_QUERIES, then +1 the version that keys this process's copy of the
 # HTML); rendered again with that kept (after an adoption, say), only Wagtail's routing, the adoptions and the
 # assessments are read. The pattern's type and council are read with the page when it is routed
-# (HomePage.route_by_url_path).
+# (HomePage.route_by_url_path). The breadcrumbs' ancestors are read once per library version for each place in the
+# tree (library_tags._remembered_ancestors): the page rendered first to warm the caches read them.
 # The write: on PostgreSQL one statement for the rows and their dependencies, then the version read again; on
 # SQLite a savepoint, the rows, their dependencies, the release and the version.
 KEPT_WRITE_QUERIES = 2 if connection.vendor == "postgresql" else 5
-PATTERN_PAGE_QUERIES = 18 + KEPT_WRITE_QUERIES
+PATTERN_PAGE_QUERIES = 16 + KEPT_WRITE_QUERIES
+# Its design system components are read once per library version (SnippetChooserBlock): +1 for a page whose
+# components no page read before under this version.
+NEW_COMPONENTS_QUERIES = 1
 # The process page: +1 for the pattern steps that lead into its steps.
-PROCESS_PAGE_QUERIES = 14 + KEPT_WRITE_QUERIES
+PROCESS_PAGE_QUERIES = 13 + KEPT_WRITE_QUERIES
 SERVICE_PAGE_QUERIES = 13
 # The adoption moved the version: the site, locales and restrictions again; the page alone is written.
 PATTERN_PAGE_WITH_BODY_KEPT_QUERIES = 11 + KEPT_WRITE_QUERIES

@@ -184,8 +184,8 @@ class DatabaseEngine(SearchEngine):
             require_every = every >= EVERY_TERM_MINIMUM
             candidates = match.candidates(require_every, look_alikes=not every)
             filtered = apply_filters(candidates, query.filters)
-            documents = known_size(query.locale, kept.current_generation())
-            ranker = Ranker(terms, match.weights(require_every, documents), query.text)
+            locale_size = known_size(query.locale, kept.current_generation())
+            ranker = Ranker(terms, match.weights(require_every, locale_size), query.text)
             # Unfiltered, every term required: the candidates are the ones counted above.
             known = every if require_every and not query.filters else None
             # And, when counted in this request (not kept), their ids.
@@ -904,10 +904,10 @@ class PostgresMatch:
             cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)")
         return self.documents.filter(any_term_matches(self.table, self.terms, look_alike=self.text))
 
-    def weights(self, every, documents=None):
+    def weights(self, every, locale_size=None):
         """All 1 when every term is required (every candidate has them all); else by each term's documents.
-        ``documents``: how many the locale has, when known (:func:`facet_sets.known_size`); else counted here
-        too (at 10,000 pages 0.8 ms of the database's CPU, more than the terms' counts)."""
+        ``locale_size``: how many documents the locale has, when known (:func:`facet_sets.known_size`); else
+        counted here too (at 10,000 pages 0.8 ms of the database's CPU, more than the terms' counts)."""
         if every or len(self.terms) == 1:
             return (1.0,) * len(self.terms)
         counts, params = [], []
@@ -915,7 +915,7 @@ class PostgresMatch:
             sql, term_params = self.matching([term], True).sql()
             counts.append(f"(SELECT COUNT(*) FROM ({sql}) t)")  # noqa: S608  (built here, words as parameters)
             params += term_params
-        if documents is None:
+        if locale_size is None:
             total_sql, total_params = self.documents.sql()
             counts.append(f"(SELECT COUNT(*) FROM ({total_sql}) d)")  # noqa: S608
             params += total_params
@@ -923,7 +923,7 @@ class PostgresMatch:
             cursor.execute(f"SELECT {', '.join(counts)}", params)
             found = cursor.fetchone()
         frequencies = found[: len(self.terms)]
-        return term_weights(frequencies, documents if documents is not None else found[-1])
+        return term_weights(frequencies, locale_size if locale_size is not None else found[-1])
 
     def ranked(self, filtered, every, ranker, wanted, total=None, shown=0, known_ids=None):
         """``(rows best first, total)``: every candidate ordered by an LGSL code typed, the terms covered,
@@ -1377,7 +1377,7 @@ class PostgresFlavour:
                 return {(pk, n): text for (pk, n, _), (text,) in zip(lines, cursor.fetchall(), strict=True)}
 
         marks = mark([(pk, n, line) for pk, (chosen, _) in found.items() for n, line, _ in chosen])
-        shown, rest = {}, []
+        shown, undecided = {}, {}
         for *values, title, summary, _body, _stems in rows:
             document = dict(zip(HIT_FIELDS, values, strict=True))
             for name in ("lgsl_codes", "facets"):  # jsonb reaches a cursor as its text
@@ -1385,19 +1385,17 @@ class PostgresFlavour:
                     document[name] = json.loads(document[name])
             pk = document["pk"]
             chosen, others = found[pk]
-            snippet = best_of_marked(summary, [(n, marks[pk, n]) for n, _, _ in chosen], others)
+            marked = [(n, marks[pk, n]) for n, _, _ in chosen]
+            snippet = best_of_marked(summary, marked, others)
             if snippet is None:
-                rest.append(pk)
-            shown[pk] = [document, title, snippet, summary]
+                undecided[pk] = (summary, marked)
+            shown[pk] = (document, title, snippet)
         # The rare document whose chosen lines do not decide: its other lines that may match, marked too.
-        more = mark([(pk, n, line) for pk in rest for n, line, _ in found[pk][1]])
-        for pk in rest:
-            document, title, _, summary = shown[pk]
-            lines = sorted(
-                [(n, marks[pk, n]) for n, _, _ in found[pk][0]] + [(n, more[pk, n]) for n, _, _ in found[pk][1]]
-            )
-            shown[pk][2] = best_passage(summary, "\n".join(text for _, text in lines))
-        return {pk: tuple(value[:3]) for pk, value in shown.items()}
+        more = mark([(pk, n, line) for pk in undecided for n, line, _ in found[pk][1]])
+        for pk, (summary, marked) in undecided.items():
+            lines = sorted(marked + [(n, more[pk, n]) for n, _, _ in found[pk][1]])
+            shown[pk] = (*shown[pk][:2], best_passage(summary, "\n".join(text for _, text in lines)))
+        return shown
 
 
 # How many of a body's lines are marked first (:func:`lines_to_mark`).
@@ -1710,10 +1708,10 @@ class SqliteMatch:
             pk__in=[pk for pk, (covered, _) in self.scores.items() if all(covered) or not every]
         )
 
-    def weights(self, every, documents=None):
+    def weights(self, every, locale_size=None):
         width = len(next(iter(self.scores.values()))[0]) if self.scores else 0
         frequencies = [sum(1 for covered, _ in self.scores.values() if covered[i]) for i in range(width)]
-        return term_weights(frequencies, self.documents.count())
+        return term_weights(frequencies, locale_size if locale_size is not None else self.documents.count())
 
     def ranked(self, filtered, every, ranker, wanted, total=None, shown=0, known_ids=None):
         found = filtered.values_list("pk", "title", "lgsl_codes")

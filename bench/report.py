@@ -468,6 +468,23 @@ def limits(results):
     return lines
 
 
+def speed_text(machine):
+    """The fixed workloads' times (bench.calibrate) at the start and the end, or why there are none."""
+    speed, at_end = machine.get("speed"), machine.get("speed_at_end")
+    if not speed:
+        return "This run timed no reference workloads (bench/calibrate.py came later)."
+
+    def both(found):
+        return f"Python {fmt(found.get('python_ms'), ' ms')}, PostgreSQL {fmt(found.get('postgres_ms'), ' ms')}"
+
+    return (
+        f"Reference workloads (bench/calibrate.py; lower is faster): {both(speed)} at the start"
+        + (f", {both(at_end)} at the end" if at_end else "")
+        + ". The targets are milliseconds on the machine under the bench, which is not always the same one: "
+        "compare two runs' reference times before comparing their figures."
+    )
+
+
 def render(results):
     size = judged(results)
     machine, versions = results["machine"], results["versions"]
@@ -495,6 +512,7 @@ def render(results):
         "with other work, so absolute figures are lower than on an idle machine; the ratios are taken side by "
         "side, endpoints alternating over several rounds, so the load falls on both sides of each comparison."
     )
+    out += ["", speed_text(machine)]
     out.append("")
     out.append(", ".join(f"{name} {version}" for name, version in versions.items()) + ".")
     out.append("")

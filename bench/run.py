@@ -28,7 +28,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import db, load, probe, report
+from . import calibrate, db, load, probe, report
 from .endpoints import ENDPOINTS, JUDGED_PAGES
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -126,6 +126,8 @@ def machine():
         "memory_gb": round(memory_kb / 1024 / 1024, 1),
         "kernel": platform.release(),
         "load_average_at_start": os.getloadavg(),
+        # Fixed workloads, so that two runs' figures can be compared across machines (bench.calibrate).
+        "speed": calibrate.measure(db.SERVER_URL),
     }
 
 
@@ -520,6 +522,7 @@ def main(argv=None):
             else rate
         )
     results["machine"]["load_average_at_end"] = os.getloadavg()
+    results["machine"]["speed_at_end"] = calibrate.measure(db.SERVER_URL)
     results["total_seconds"] = round(time.perf_counter() - started)
     results["targets"] = report.evaluate(results)
     args.results.write_text(json.dumps(results, indent=2, default=str) + "\n")

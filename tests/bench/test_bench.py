@@ -389,3 +389,42 @@ def test_bench_full_measures_100000_pages_in_process_only(tmp_path, monkeypatch)
     assert measured["role"] == "scale"
     assert steps == ["generate", "vacuum", "bench.search_cpu -n 1 --tantivy"]
     assert "endpoints" not in measured and "memory" not in measured
+
+
+def test_each_run_times_fixed_reference_workloads_so_runs_on_other_machines_can_be_compared(db, tmp_path):
+    """The machine section gives the reference workloads' times at the start and the end; a results.json from
+    before bench/calibrate.py says it has none instead of failing."""
+    from django.conf import settings
+
+    from bench import calibrate
+
+    assert calibrate.python_workload() == calibrate.python_workload() > 0
+    speed = calibrate.measure(calibrate_url(settings))
+    assert speed["python_ms"] > 0
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        assert speed["postgres_ms"] > 0
+
+    results = results_fixture()
+    results["machine"]["speed"] = {"python_ms": 61.2, "postgres_ms": 48.0}
+    results["machine"]["speed_at_end"] = {"python_ms": 70.4, "postgres_ms": None}
+    results["targets"] = report.evaluate(results)
+    path = tmp_path / "RESULTS.md"
+    report.write(results, path)
+    assert (
+        "Reference workloads (bench/calibrate.py; lower is faster): Python 61.2 ms, PostgreSQL 48.0 ms at the "
+        "start, Python 70.4 ms, PostgreSQL – at the end." in path.read_text()
+    )
+
+    earlier = results_fixture()
+    earlier["targets"] = report.evaluate(earlier)
+    report.write(earlier, path)
+    assert "This run timed no reference workloads" in path.read_text()
+
+
+def calibrate_url(settings):
+    """The test database (the ``db`` fixture has made it) as a libpq address, or one that refuses (SQLite)."""
+    database = settings.DATABASES["default"]
+    if not database["ENGINE"].endswith("postgresql"):
+        return "postgresql://nobody@127.0.0.1:1/none?connect_timeout=1"
+    host, port = database.get("HOST") or "127.0.0.1", database.get("PORT") or 5432
+    return f"postgresql://{database.get('USER') or 'postgres'}@{host}:{port}/{database['NAME']}"

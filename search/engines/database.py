@@ -17,7 +17,7 @@ from itertools import islice
 
 from django.core.cache import caches
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Count, F, Max
+from django.db.models import F
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -173,7 +173,7 @@ class DatabaseEngine(SearchEngine):
             suggestion = ""
             # "Did you mean" only when no document matches every word as typed (in any form or synonym).
             if not every:
-                suggestion = self.suggestion(query)
+                suggestion = self.suggestion(query, kept.current_generation())
                 if suggestion:
                     terms = with_corrections(terms, query.text, suggestion)
                     match = self.flavour.match(documents, terms)
@@ -248,8 +248,8 @@ class DatabaseEngine(SearchEngine):
             read = self.flavour.candidate_ids(candidates, kept)
         return sets.counts(sets.bits(read.ids), query.filters, query.facets)
 
-    def suggestion(self, query):
-        known, stems = vocabulary(query.locale)
+    def suggestion(self, query, generation):
+        known, stems = vocabulary(query.locale, generation)
         return suggest_spelling(query.text, known, stems)
 
     def autocomplete(self, prefix, locale, limit=8):
@@ -792,21 +792,17 @@ def save_words(words_by_locale, stems=None):
 _vocabulary_cache = {}
 
 
-def vocabulary(locale):
+def vocabulary(locale, generation):
     """``(words, stems)``: every word of the locale's documents (the indexer's ``SearchWord`` rows) and of
-    the synonym list, and their English stems, for "did you mean". Kept per process until the locale's
-    vocabulary changes."""
-    rows = SearchWord.objects.filter(locale=locale)
-    if connection.vendor == "postgresql":  # one fixed statement, not compiled by the ORM every suggestion
-        with connection.cursor() as cursor:
-            cursor.execute(VOCABULARY_STATE_SQL, [locale])
-            state = cursor.fetchone()
-    else:
-        state = tuple(rows.aggregate(count=Count("pk"), latest=Max("pk")).values())
-    cache_key = (connection.alias, locale, *state)
+    the synonym list, and their English stems, for "did you mean". Kept per process under the index's
+    ``generation`` (:func:`index_generation`): the vocabulary is written only beside the documents, in the
+    same transaction as :func:`index_changed`, so a new generation is the only sign of a new vocabulary,
+    and no statement is needed to tell that it is unchanged (counting the locale's words took 3 ms at
+    10,000 pages)."""
+    cache_key = (connection.alias, locale, generation)
     if cache_key not in _vocabulary_cache:
         known, stems = set(), set()
-        for word, stem in rows.values_list("word", "stem").iterator():
+        for word, stem in SearchWord.objects.filter(locale=locale).values_list("word", "stem").iterator():
             known.add(word)
             stems.add(stem)
         for group in synonym_groups():
@@ -816,9 +812,6 @@ def vocabulary(locale):
         _vocabulary_cache.clear()
         _vocabulary_cache[cache_key] = (known, frozenset(stems))
     return _vocabulary_cache[cache_key]
-
-
-VOCABULARY_STATE_SQL = f'SELECT COUNT(id), MAX(id) FROM "{SearchWord._meta.db_table}" WHERE locale = %s'  # noqa: S608
 
 
 # ----- PostgreSQL ---------------------------------------------------------------------------------

@@ -23,6 +23,26 @@ def test_an_upsert_teaches_did_you_mean_its_words():
     assert engine.search(SearchQuery("gritting rootes", facets=())).suggestion == "gritting routes"
 
 
+def test_did_you_mean_learns_each_writes_words_without_asking_the_database_again_in_between():
+    """The vocabulary is kept under the index's generation: a second misspelt search reads no word from the
+    database, and the next write's words are suggested at once, also in a process that kept the old one."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    engine = DatabaseEngine()
+    engine.upsert([entry("service-1", "Gritting routes")])
+    assert engine.search(SearchQuery("gritting rootes", facets=())).suggestion == "gritting routes"
+    with CaptureQueriesContext(connection) as asked:
+        assert engine.search(SearchQuery("griting routes", facets=())).suggestion == "gritting routes"
+    assert not [query for query in asked.captured_queries if "searchword" in query["sql"]]
+
+    engine.upsert([entry("service-2", "Mural cleaning")])
+    assert engine.search(SearchQuery("murals cleanign", facets=())).suggestion == "murals cleaning"
+    engine.delete(["service-2"])
+    engine.rebuild([entry("service-1", "Gritting routes")])
+    assert engine.search(SearchQuery("murals cleanign", facets=())).suggestion == ""
+
+
 def test_every_term_is_required_while_enough_documents_have_them_all():
     """With enough documents holding every word, one holding only some is not counted or shown."""
     engine = DatabaseEngine()

@@ -1,6 +1,7 @@
 """The query every engine takes and the results every engine returns."""
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -74,9 +75,7 @@ class SearchHit:
 
     @property
     def kind_label(self):
-        from .models import DocumentKind
-
-        return DocumentKind(self.kind).label if self.kind in DocumentKind.values else self.kind
+        return kind_labels().get(self.kind, self.kind)
 
     @property
     def title_html(self):
@@ -85,6 +84,15 @@ class SearchHit:
     @property
     def snippet_html(self):
         return marked_to_html(self.snippet_marked or self.summary)
+
+
+@cache
+def kind_labels():
+    """``{kind: its label}`` (lazy, so each in the reader's language), read once: ``DocumentKind.values`` builds
+    its lists again on every call."""
+    from .models import DocumentKind
+
+    return dict(DocumentKind.choices)
 
 
 @dataclass

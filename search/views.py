@@ -3,7 +3,7 @@
 import json
 from urllib.parse import urlencode
 
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.translation import get_language, ngettext
 from django.views.decorators.http import require_GET
@@ -104,18 +104,36 @@ def pagination(request, results):
     current, last = results.query.page, results.page_count
     if last <= 1:
         return None
+    href = page_href(request)
     numbers = sorted({1, last, current - 1, current, current + 1} & set(range(1, last + 1)))
     items, previous = [], 0
     for number in numbers:
         if number - previous > 1:
             items.append({"ellipsis": True})
-        items.append({"number": number, "href": with_params(request, page=number), "current": number == current})
+        items.append({"number": number, "href": href(number), "current": number == current})
         previous = number
     return {
         "items": items,
-        "previous": with_params(request, page=current - 1) if current > 1 else "",
-        "next": with_params(request, page=current + 1) if current < last else "",
+        "previous": href(current - 1) if current > 1 else "",
+        "next": href(current + 1) if current < last else "",
     }
+
+
+def page_href(request):
+    """``href(number)``: what ``with_params(request, page=number)`` gives, the rest of the query string encoded
+    once for every page link rather than copied and encoded again for each."""
+    params = list(request.GET.lists())
+    at = next((index for index, (key, _values) in enumerate(params) if key == "page"), len(params))
+    before, after = (encoded(part) for part in (params[:at], params[at + 1 :]))
+    return lambda number: "?" + "&".join(part for part in (before, urlencode({"page": number}), after) if part)
+
+
+def encoded(params):
+    """``[(key, [value])]`` as ``QueryDict.urlencode`` writes them."""
+    found = QueryDict(mutable=True)
+    for key, values in params:
+        found.setlist(key, values)
+    return found.urlencode()
 
 
 @require_GET

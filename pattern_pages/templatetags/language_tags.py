@@ -29,8 +29,19 @@ def language_hrefs(request, page):
     A Wagtail page links to its live translation, or, when there is none, to the same path under the
     other language's prefix (served in English with a notice). A view outside the page tree (services,
     councils, search) serves every language, so its link is the same path with the other language prefix.
+    Worked out once per request, page and language: the switcher and the hreflang links both ask, and each
+    other-language address is a URL resolved and reversed again.
     """
     current = current_language()
+    key = (id(page), current)
+    # The page is kept beside its id, so that the id cannot be reused by another object during the request.
+    found = getattr(request, "_language_hrefs", None)
+    if found is None or found[0] != key:
+        found = request._language_hrefs = (key, page, work_out_hrefs(request, page, current))
+    return found[2]
+
+
+def work_out_hrefs(request, page, current):
     translations = live_translations(page) if isinstance(page, Page) else None
     hrefs = []
     for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:

@@ -165,9 +165,13 @@ def test_a_problem_with_the_words_is_shown_beside_the_box(client, site):
 
 def test_welsh_search_page(client, site):
     """/cy/search/ searches the Welsh library."""
+    english = page_text(client.get("/search/", {"q": "blue badge"}))
+    assert ">Service pattern</strong>" in english
     html = page_text(client.get("/cy/search/", {"q": "fathodyn"}))
     assert "Gwneud cais am <mark>fathodyn</mark> glas" in html
     assert 'lang="cy"' in html
+    # The kind of each result in the reader's language, after an English page has shown it in English.
+    assert ">Patrwm gwasanaeth</strong>" in html and ">Service pattern</strong>" not in html
 
 
 def test_search_page_query_count_does_not_grow_with_results(client, site, django_assert_max_num_queries):
@@ -200,3 +204,61 @@ def test_suggest_endpoint_never_echoes_markup(client, db):
     response = client.get("/search/suggest/", {"q": "<script>alert(1)</script>"})
     assert "<script>" not in response.content.decode()
     assert response.json()["query"] == "<script>alert(1)</script>"
+
+
+@pytest.mark.parametrize(
+    "query_string",
+    [
+        "q=bins",
+        "page=2&q=bins",
+        "q=bins&page=3&type=pattern&type=service",
+        "q=caf%C3%A9+%26+bar&council=E07000223&page=1",
+        "type=pattern&q=a%2Bb%3Dc&page=9&page=4",
+        "",
+    ],
+)
+def test_every_page_link_is_the_query_string_with_only_the_page_changed(rf, query_string):
+    """The page links, the rest of the query string encoded once, are what copying the query and setting the
+    page gives: the same parameters in the same order, repeated ones kept, the page where it was."""
+    from search.views import page_href, with_params
+
+    request = rf.get("/search/?" + query_string)
+    href = page_href(request)
+    for number in (1, 2, 10, 250):
+        assert href(number) == with_params(request, page=number)
+
+
+def test_facet_checkboxes_escape_as_django_does_and_say_results_in_the_readers_language():
+    """Each checkbox's value and label are escaped (a safe string is kept as it is); the hidden words after the
+    count are the language's plural for that count, also when the same count came before in another language."""
+    from django.utils.html import format_html
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import ngettext, override
+
+    from search.query import FacetCount
+    from search.templatetags.search_tags import CHECKBOX, facet_checkboxes
+
+    values = [
+        FacetCount(value='a"<b>&', label="Tom & Jerry's <i>", count=1, selected=True),
+        FacetCount(value="plain", label=mark_safe("<abbr>LGSL</abbr>"), count=2),
+        FacetCount(value="x", label="Three", count=3),
+    ]
+    for language in ("en", "cy", "en"):
+        with override(language):
+            written = facet_checkboxes({"name": "type", "values": values})
+            expected = "".join(
+                format_html(
+                    CHECKBOX,
+                    name="type",
+                    number=number,
+                    value=facet.value,
+                    checked=" checked" if facet.selected else "",
+                    label=facet.label,
+                    count=facet.count,
+                    results=ngettext("result)", "results)", facet.count),
+                )
+                for number, facet in enumerate(values, start=1)
+            )
+        assert written == expected
+        assert 'value="a&quot;&lt;b&gt;&amp;"' in written
+        assert "<abbr>LGSL</abbr>" in written

@@ -44,6 +44,8 @@ ENDPOINTS = {
     "site_pattern": {
         "label": "public site: a pattern page",
         "path": "{url}",
+        # Every page asked once before the rounds, as the worker renders what a publish changed (bench.run).
+        "rendered_ahead": True,
     },
     # The search runs in servers of its own (bench.run.search_runs), not in the alternating rounds.
     "search": {

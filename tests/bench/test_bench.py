@@ -428,3 +428,26 @@ def calibrate_url(settings):
         return "postgresql://nobody@127.0.0.1:1/none?connect_timeout=1"
     host, port = database.get("HOST") or "127.0.0.1", database.get("PORT") or 5432
     return f"postgresql://{database.get('USER') or 'postgres'}@{host}:{port}/{database['NAME']}"
+
+
+def test_pattern_pages_are_rendered_ahead_of_the_rounds_as_the_worker_would(tmp_path, monkeypatch):
+    """Every pattern-page path (not only the first) is asked of each worker before the rounds; the other
+    endpoints are not."""
+    from bench import load, run
+
+    requests = {}
+    for name in ("site_pattern", "v1_list"):
+        requests[name] = tmp_path / f"{name}.txt"
+        requests[name].write_text("".join(f"/{name}/{n}/\tAccept\ttext/html\n" for n in range(5)))
+    asked = []
+    monkeypatch.setattr(load, "ask_every_worker", lambda base, paths, times: asked.append((base, paths, times)))
+
+    class Server:
+        base = "http://127.0.0.1:1"
+
+        def drain(self):
+            pass
+
+    entries = {name: {"requests_file": str(path)} for name, path in requests.items()}
+    run.render_ahead(Server(), entries, ["v1_list", "site_pattern"])
+    assert asked == [("http://127.0.0.1:1", [f"/site_pattern/{n}/" for n in range(5)], 1)]

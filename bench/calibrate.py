@@ -1,14 +1,17 @@
 """How fast this machine is, by two fixed workloads, so that runs on different machines can be compared.
 
 The bench's targets are milliseconds "on this 2-core machine", but the machine under the bench is not always the
-same one: the same commit measured 2.5–2.9× slower in Python and PostgreSQL on one session's machine than on the
-last's, while Tantivy (Rust) was 1.6× slower. Each run records the time of
+same one, nor always as fast: one session's machine ran the same code's search 2.8 times slower in one hour than
+90 minutes later (bench/RESULTS.md, issue 17's sixth round). Each run records the time of
 
 - a fixed pure-Python workload (dictionaries, strings and small integers, as a request's Python is), and
 - a fixed PostgreSQL statement (an aggregate over a generated series), timed by the server itself,
 
-each the best of a few tries, so that a change between two runs' figures can be told apart from a change of
-machine. Lower is faster. Neither depends on the project's code, data or settings.
+each the best of a few tries. Lower is faster. Neither depends on the project's code, data or settings.
+
+They are not enough alone: both work in little memory, and in that session Python's time moved 12% while the
+search's moved 2.8-fold. Compare the Tantivy anchor's times too (bench.search_cpu), whose index is as large as
+ours.
 """
 
 import time

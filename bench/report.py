@@ -480,8 +480,8 @@ def speed_text(machine):
     return (
         f"Reference workloads (bench/calibrate.py; lower is faster): {both(speed)} at the start"
         + (f", {both(at_end)} at the end" if at_end else "")
-        + ". The targets are milliseconds on the machine under the bench, which is not always the same one: "
-        "compare two runs' reference times before comparing their figures."
+        + ". The targets are milliseconds on the machine under the bench, which is not always the same one nor "
+        "always as fast: compare two runs' reference times, and their Tantivy times, before their figures."
     )
 
 

@@ -212,7 +212,7 @@ def measure_size(pages, mode, judged, earlier_rate=None, reuse=False):
         # A fresh server is warmed on every endpoint quicker than a second, so that loading code and
         # filling per-process caches is not counted against whichever endpoint comes next.
         warm_paths = [
-            Path(result["endpoints"][name]["requests_file"]).read_text().splitlines()[0].split("\t")[0]
+            request_paths(result["endpoints"][name])[0]
             for name in alternating
             if result["endpoints"][name].get("single_request_ms", 0) < 1000 and not ENDPOINTS[name].get("conditional")
         ]
@@ -272,9 +272,13 @@ def render_ahead(server, entries, names):
     reused one's pages were already kept, so two runs of one commit disagreed 30-fold."""
     for name in names:
         if ENDPOINTS[name].get("rendered_ahead"):
-            lines = Path(entries[name]["requests_file"]).read_text().splitlines()
-            load.ask_every_worker(server.base, [line.split("\t")[0] for line in lines if line], times=1)
+            load.ask_every_worker(server.base, request_paths(entries[name]), times=1)
             server.drain()
+
+
+def request_paths(entry):
+    """The paths of an endpoint's requests file (one request a line: the path, then any headers, tab-separated)."""
+    return [line.split("\t")[0] for line in Path(entry["requests_file"]).read_text().splitlines() if line]
 
 
 def vacuum(database):
@@ -300,7 +304,7 @@ def search_runs(result, url, size_out, settings, pages):
     if not (entries.get("search") or {}).get("available"):
         return
     folder = size_out / "search-log"
-    paths = [line.split("\t")[0] for line in Path(entries["search"]["requests_file"]).read_text().splitlines() if line]
+    paths = request_paths(entries["search"])
     measured = {"misses": [], "hits": []}
     logged = {"misses": [], "hits": []}
     names = {"misses": "search", "hits": "search_hits"}

@@ -33,11 +33,9 @@ def language_hrefs(request, page):
     other-language address is a URL resolved and reversed again.
     """
     current = current_language()
-    key = (id(page), current)
-    # The page is kept beside its id, so that the id cannot be reused by another object during the request.
     found = getattr(request, "_language_hrefs", None)
-    if found is None or found[0] != key:
-        found = request._language_hrefs = (key, page, work_out_hrefs(request, page, current))
+    if found is None or found[0] is not page or found[1] != current:
+        found = request._language_hrefs = (page, current, work_out_hrefs(request, page, current))
     return found[2]
 
 
